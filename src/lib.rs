@@ -1,0 +1,13 @@
+//! otp-playground: the systems of "Elixir in Action" chapters 6 and 7 on a deterministic,
+//! single-threaded actor scheduler, compiled to WebAssembly and shown live in the browser.
+//!
+//! # Layout
+//! - [`runtime`]: the scheduler, processes, GenServer semantics, timers, trace. No browser APIs.
+//! - [`term`]: the Elixir-term model; rendering in Elixir syntax, `phash2`, External Term Format.
+//! - `ui` (wasm only): the Yew app.
+
+pub mod runtime;
+pub mod term;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,3 @@
+//! The actor runtime.
+mod pid;
+pub use pid::{Pid, PID_MARKER};
