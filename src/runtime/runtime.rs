@@ -1,0 +1,323 @@
+//! [`Runtime`]: the scheduler as drivers, tests and the UI see it.
+//!
+//! The runtime never reads a clock. Time moves only when a driver says so: tests and the
+//! UI's pause/step controls move virtual time ([`Runtime::advance_to_next_timer`],
+//! [`Runtime::block_on`]); the browser driver passes real time to [`Runtime::tick`].
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use super::ctx::{Ctx, Dest, SendError, spawn_plain};
+use super::genserver::{GenServer, StartError, StartOpts};
+use super::introspect::{ProcessDetail, ProcessInfo};
+use super::pid::Pid;
+use super::process::Status;
+use super::reason::ExitReason;
+use super::scheduler::{Inner, Shared};
+use super::trace::TraceEvent;
+use crate::term::Term;
+
+/// Messages a process may handle in one turn before others get theirs.
+pub const MESSAGES_PER_TURN: u32 = 64;
+
+/// How a driver tick ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TickReport {
+    /// Process turns and timers run in this tick.
+    pub steps: usize,
+    /// Nothing runnable and no timer due: the driver may sleep until `next_timer`.
+    pub idle: bool,
+    pub next_timer: Option<u64>,
+}
+
+/// A handle on one scheduler. Cloning it gives another handle on the same scheduler.
+#[derive(Clone)]
+pub struct Runtime {
+    pub(crate) shared: Shared,
+}
+
+impl Default for Runtime {
+    fn default() -> Self {
+        Runtime::new()
+    }
+}
+
+impl Runtime {
+    /// A runtime with tracing on and a trace of up to 100,000 events.
+    pub fn new() -> Self {
+        Runtime::with_trace_capacity(100_000)
+    }
+
+    pub fn with_trace_capacity(capacity: usize) -> Self {
+        Runtime { shared: Rc::new(RefCell::new(Inner::new(capacity))) }
+    }
+
+    /// Virtual milliseconds since start.
+    pub fn now(&self) -> u64 {
+        self.shared.borrow().now
+    }
+
+    pub fn set_tracing(&self, on: bool) {
+        self.shared.borrow_mut().trace.enabled = on;
+    }
+
+    pub fn tracing(&self) -> bool {
+        self.shared.borrow().trace.enabled
+    }
+
+    /// Trace events from sequence number `cursor` on (at most `max`).
+    pub fn trace_since(&self, cursor: u64, max: usize) -> Vec<TraceEvent> {
+        self.shared.borrow().trace.since(cursor, max)
+    }
+
+    /// The sequence number the next event will get.
+    pub fn trace_cursor(&self) -> u64 {
+        self.shared.borrow().trace.next_seq()
+    }
+
+    pub fn clear_trace(&self) {
+        self.shared.borrow_mut().trace.clear();
+    }
+
+    /// Spawns a plain process from outside (a shell, a scenario script).
+    pub fn spawn<F, Fut>(&self, module: &'static str, body: F) -> Pid
+    where
+        F: FnOnce(Ctx) -> Fut,
+        Fut: Future<Output = ()> + 'static,
+    {
+        spawn_plain(&self.shared, None, module, body)
+    }
+
+    /// Runs `body` in a new shell process under virtual time until it finishes: runs every
+    /// runnable process, and when all wait, jumps to the next timer. Returns the body's value,
+    /// or the shell's exit reason if it died (`:deadlock` if it waits for something that can
+    /// never happen).
+    pub fn block_on<T, F, Fut>(&self, body: F) -> Result<T, ExitReason>
+    where
+        T: 'static,
+        F: FnOnce(Ctx) -> Fut + 'static,
+        Fut: Future<Output = T> + 'static,
+    {
+        let out = Rc::new(RefCell::new(None));
+        let out_in_shell = out.clone();
+        let shell = self.spawn("shell", move |ctx| async move {
+            let value = body(ctx).await;
+            *out_in_shell.borrow_mut() = Some(value);
+        });
+        let reason = Rc::new(RefCell::new(None));
+        self.shared.borrow_mut().watch_exit(shell, reason.clone());
+        loop {
+            self.run_until_idle();
+            if let Some(value) = out.borrow_mut().take() {
+                return Ok(value);
+            }
+            if let Some(reason) = reason.borrow_mut().take() {
+                return Err(reason);
+            }
+            if !self.advance_to_next_timer() {
+                self.exit(shell, ExitReason::Kill);
+                self.run_until_idle();
+                return Err(ExitReason::atom("deadlock"));
+            }
+        }
+    }
+
+    /// `GenServer.start/3` from outside any process (runs under virtual time until `init` returns).
+    pub fn start<S: GenServer>(&self, args: S::Args, opts: StartOpts) -> Result<Pid, StartError> {
+        self.block_on(move |ctx| async move { ctx.start::<S>(args, opts).await }).unwrap_or_else(|r| Err(StartError::Exit(r)))
+    }
+
+    /// Polls the next runnable process for one turn of at most `budget` messages.
+    fn poll_one(&self, budget: u32) -> bool {
+        let (pid, mut task) = {
+            let mut inner = self.shared.borrow_mut();
+            loop {
+                let Some(pid) = inner.run_queue.pop_front() else { return false };
+                let Some(slot) = inner.slot_mut(pid) else { continue };
+                if !slot.queued {
+                    continue;
+                }
+                slot.queued = false;
+                let Some(task) = slot.task.take() else { continue };
+                slot.status = Status::Running;
+                inner.current = Some(pid);
+                inner.budget = budget;
+                break (pid, task);
+            }
+        };
+        let polled = task.as_mut().poll(&mut Context::from_waker(Waker::noop()));
+        let mut inner = self.shared.borrow_mut();
+        inner.current = None;
+        let exit = match polled {
+            Poll::Ready(reason) => Some(inner.pending_exit(pid).unwrap_or((reason, false))),
+            Poll::Pending => inner.pending_exit(pid),
+        };
+        match exit {
+            None => {
+                let slot = inner.slot_mut(pid).expect("a process that did not exit is alive");
+                slot.task = Some(task);
+                if slot.status == Status::Running {
+                    // Waiting on something outside the runtime (browser I/O).
+                    slot.status = Status::Suspended;
+                }
+            }
+            Some((reason, run_terminate)) => {
+                if run_terminate {
+                    // Drop the task first: it holds the state while suspended in a callback.
+                    drop(inner);
+                    drop(task);
+                    let cell = self.shared.borrow().cell(pid);
+                    if let Some(cell) = cell {
+                        cell.terminate_after_crash(&Ctx { shared: self.shared.clone(), pid }, &reason);
+                    }
+                    inner = self.shared.borrow_mut();
+                } else {
+                    inner.graveyard.push(Box::new(task));
+                }
+                inner.finalize(pid, reason);
+            }
+        }
+        let graveyard = std::mem::take(&mut inner.graveyard);
+        drop(inner);
+        drop(graveyard);
+        true
+    }
+
+    fn fire_one_due(&self) -> bool {
+        let mut inner = self.shared.borrow_mut();
+        let fired = inner.fire_one_due();
+        let graveyard = std::mem::take(&mut inner.graveyard);
+        drop(inner);
+        drop(graveyard);
+        fired
+    }
+
+    /// One event: a due timer fires, or one process handles one message. False if idle.
+    pub fn step(&self) -> bool {
+        self.fire_one_due() || self.poll_one(1)
+    }
+
+    /// Runs until nothing is runnable and no timer is due, without moving time.
+    /// Returns the number of steps taken.
+    pub fn run_until_idle(&self) -> usize {
+        let mut steps = 0;
+        while self.fire_one_due() || self.poll_one(MESSAGES_PER_TURN) {
+            steps += 1;
+        }
+        steps
+    }
+
+    /// When the next timer is due, in virtual ms.
+    pub fn next_timer_at(&self) -> Option<u64> {
+        self.shared.borrow_mut().timers.next_deadline()
+    }
+
+    /// Moves virtual time to the next timer's deadline (it fires on the next step).
+    pub fn advance_to_next_timer(&self) -> bool {
+        let mut inner = self.shared.borrow_mut();
+        let Some(deadline) = inner.timers.next_deadline() else { return false };
+        inner.now = inner.now.max(deadline);
+        true
+    }
+
+    /// Lets `ms` of virtual time pass, running everything that happens meanwhile.
+    pub fn advance_by(&self, ms: u64) {
+        let end = self.now() + ms;
+        loop {
+            self.run_until_idle();
+            match self.next_timer_at() {
+                Some(t) if t <= end => {
+                    self.shared.borrow_mut().now = t.max(self.now());
+                }
+                _ => break,
+            }
+        }
+        self.shared.borrow_mut().now = end;
+        self.run_until_idle();
+    }
+
+    /// A driver tick: time is now `now` (it never goes back); due timers fire, then at most
+    /// `max_steps` process turns run.
+    pub fn tick(&self, now: u64, max_steps: usize) -> TickReport {
+        {
+            let mut inner = self.shared.borrow_mut();
+            inner.now = inner.now.max(now);
+        }
+        let mut steps = 0;
+        while steps < max_steps && (self.fire_one_due() || self.poll_one(MESSAGES_PER_TURN)) {
+            steps += 1;
+        }
+        let mut inner = self.shared.borrow_mut();
+        let next_timer = inner.timers.next_deadline();
+        let idle = inner.run_queue.iter().all(|p| !inner.slot(*p).is_some_and(|s| s.queued)) && next_timer.is_none_or(|t| t > inner.now);
+        TickReport { steps, idle, next_timer }
+    }
+
+    /// `Process.exit(pid, reason)` from outside (the UI's kill button sends `:kill`).
+    pub fn exit(&self, pid: Pid, reason: ExitReason) {
+        let mut inner = self.shared.borrow_mut();
+        if !inner.is_alive(pid) {
+            return;
+        }
+        if reason == ExitReason::Kill {
+            inner.kill(pid, ExitReason::Killed, false);
+        } else {
+            inner.exit_signal(pid, pid, reason, false);
+        }
+        let graveyard = std::mem::take(&mut inner.graveyard);
+        drop(inner);
+        drop(graveyard);
+    }
+
+    /// Sends a raw term (the UI's "send message" form).
+    pub fn send_term(&self, dest: impl Into<Dest>, term: Term) -> Result<(), SendError> {
+        let dest = dest.into();
+        let mut inner = self.shared.borrow_mut();
+        let pid = match &dest {
+            Dest::Pid(p) => *p,
+            Dest::Name(n) => inner.whereis(n).ok_or_else(|| SendError::UnknownName(n.to_string()))?,
+        };
+        inner.deliver_term(None, pid, term);
+        Ok(())
+    }
+
+    pub fn whereis(&self, name: &str) -> Option<Pid> {
+        self.shared.borrow().whereis(name)
+    }
+
+    pub fn is_alive(&self, pid: Pid) -> bool {
+        self.shared.borrow().is_alive(pid)
+    }
+
+    pub fn process_count(&self) -> usize {
+        self.shared.borrow().live_count()
+    }
+
+    pub fn pending_timers(&self) -> usize {
+        self.shared.borrow().timers.len()
+    }
+
+    pub fn monitor_count(&self) -> usize {
+        self.shared.borrow().monitor_count()
+    }
+
+    /// Every live process, in pid order.
+    pub fn processes(&self) -> Vec<ProcessInfo> {
+        let inner = self.shared.borrow();
+        let mut all: Vec<_> = inner.live_pids().into_iter().filter_map(|p| ProcessInfo::of(&inner, p)).collect();
+        all.sort_by_key(|p| p.pid);
+        all
+    }
+
+    /// Everything the inspector shows about one process.
+    pub fn process_detail(&self, pid: Pid) -> Option<ProcessDetail> {
+        ProcessDetail::of(&self.shared.borrow(), pid)
+    }
+
+    /// A live process by its number (`#PID<0.N.0>` → N).
+    pub fn pid_by_number(&self, number: u32) -> Option<Pid> {
+        self.shared.borrow().live_pids().into_iter().find(|p| p.number() == number)
+    }
+}

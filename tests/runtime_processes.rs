@@ -1,0 +1,443 @@
+//! Processes, links, monitors, exits, timers, the trace and introspection, under virtual time.
+//! Runs natively and, through wasm-bindgen-test, in headless Chromium.
+
+mod support;
+
+use otp_playground::runtime::*;
+use otp_playground::term::Term;
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+use support::*;
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+fn idle_forever(ctx: Ctx) -> impl std::future::Future<Output = ()> {
+    async move {
+        loop {
+            ctx.receive().await;
+        }
+    }
+}
+
+#[test]
+fn pids_render_as_elixir_pids_and_are_never_reused() {
+    let rt = Runtime::new();
+    let a = rt.spawn("a", |_| async {});
+    rt.run_until_idle();
+    let b = rt.spawn("b", |_| async {});
+    assert_ne!(a, b);
+    assert_eq!(a.to_string(), format!("#PID<0.{}.0>", a.number()));
+    assert_eq!(b.number(), a.number() + 1);
+}
+
+#[test]
+fn monitor_delivers_down_with_the_exit_reason() {
+    let rt = Runtime::new();
+    let down = rt.block_on(|ctx| async move {
+        let victim = ctx.spawn(idle_forever);
+        let monitor = ctx.monitor(victim);
+        ctx.exit(victim, ExitReason::atom("boom"));
+        (monitor, victim, ctx.receive().await)
+    });
+    let (monitor, victim, down) = down.unwrap();
+    assert_eq!(down, Info::Down { monitor, pid: victim, reason: ExitReason::atom("boom") });
+    let shown_ref = otp_playground::term::to_term(&monitor);
+    assert_eq!(down.to_term().to_string(), format!("{{:DOWN, {shown_ref}, :process, {victim}, :boom}}"));
+}
+
+#[test]
+fn monitoring_a_dead_pid_gives_down_noproc() {
+    let rt = Runtime::new();
+    let dead = rt.spawn("short", |_| async {});
+    rt.run_until_idle();
+    let down = rt.block_on(move |ctx| async move {
+        ctx.monitor(dead);
+        ctx.receive().await
+    });
+    assert!(matches!(down.unwrap(), Info::Down { reason: ExitReason::NoProc, .. }));
+}
+
+#[test]
+fn demonitor_means_no_down() {
+    let rt = Runtime::new();
+    let got = rt.block_on(|ctx| async move {
+        let victim = ctx.spawn(idle_forever);
+        let m = ctx.monitor(victim);
+        assert!(ctx.demonitor(m));
+        ctx.exit(victim, ExitReason::Kill);
+        ctx.receive_timeout(100).await
+    });
+    assert_eq!(got.unwrap(), None);
+    assert_eq!(rt.monitor_count(), 0);
+}
+
+#[test]
+fn abnormal_exit_kills_linked_processes_that_do_not_trap() {
+    let rt = Runtime::new();
+    let (a, b) = rt
+        .block_on(|ctx| async move {
+            let a = ctx.spawn(idle_forever);
+            let b = ctx.spawn(move |c| async move {
+                c.link(a);
+                idle_forever(c).await
+            });
+            ctx.sleep(1).await;
+            ctx.exit(a, ExitReason::atom("crash"));
+            ctx.sleep(1).await;
+            (a, b)
+        })
+        .unwrap();
+    assert!(!rt.is_alive(a));
+    assert!(!rt.is_alive(b), "the link carried the crash");
+}
+
+#[test]
+fn normal_exit_does_not_kill_linked_processes() {
+    let rt = Runtime::new();
+    let survivor = rt
+        .block_on(|ctx| async move {
+            let survivor = ctx.spawn(idle_forever);
+            ctx.spawn(move |c| async move {
+                c.link(survivor);
+            });
+            ctx.sleep(1).await;
+            survivor
+        })
+        .unwrap();
+    assert!(rt.is_alive(survivor));
+}
+
+#[test]
+fn trapping_exits_turns_the_signal_into_an_exit_message() {
+    let rt = Runtime::new();
+    let msg = rt.block_on(|ctx| async move {
+        ctx.trap_exit(true);
+        let child = ctx.spawn_link(|c| async move {
+            c.exit_self(ExitReason::atom("oops")).await;
+        });
+        (child, ctx.receive().await)
+    });
+    let (child, msg) = msg.unwrap();
+    assert_eq!(msg, Info::Exit { pid: child, reason: ExitReason::atom("oops") });
+    assert_eq!(msg.to_term().to_string(), format!("{{:EXIT, {child}, :oops}}"));
+}
+
+#[test]
+fn kill_cannot_be_trapped_and_links_see_killed() {
+    let rt = Runtime::new();
+    let result = rt.block_on(|ctx| async move {
+        ctx.trap_exit(true);
+        let trapper = ctx.spawn_link(|c| async move {
+            c.trap_exit(true);
+            idle_forever(c).await
+        });
+        ctx.sleep(1).await;
+        ctx.exit(trapper, ExitReason::Kill);
+        (trapper, ctx.receive().await)
+    });
+    let (trapper, msg) = result.unwrap();
+    assert!(!rt.is_alive(trapper));
+    assert_eq!(msg, Info::Exit { pid: trapper, reason: ExitReason::Killed });
+}
+
+#[test]
+fn shutdown_reasons_propagate_through_links() {
+    let rt = Runtime::new();
+    let reasons = rt.block_on(|ctx| async move {
+        ctx.trap_exit(true);
+        let a = ctx.spawn_link(idle_forever);
+        let b = ctx.spawn_link(idle_forever);
+        ctx.sleep(1).await;
+        ctx.exit(a, ExitReason::Shutdown);
+        ctx.exit(b, ExitReason::ShutdownWith(Term::atom("restart")));
+        let x = ctx.receive().await.to_term().to_string();
+        let y = ctx.receive().await.to_term().to_string();
+        (a, b, x, y)
+    });
+    let (a, b, x, y) = reasons.unwrap();
+    assert_eq!(x, format!("{{:EXIT, {a}, :shutdown}}"));
+    assert_eq!(y, format!("{{:EXIT, {b}, {{:shutdown, :restart}}}}"));
+}
+
+#[test]
+fn a_trapping_genserver_stops_when_its_parent_exits() {
+    let log = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let rt = Runtime::new();
+    let log2 = log.clone();
+    let parent = rt.spawn("parent", move |ctx| async move {
+        let args = ProbeArgs { trap_exit: true, log: Some(log2), ..Default::default() };
+        ctx.start_link::<Probe>(args, StartOpts::named("Child")).await.unwrap();
+        idle_forever(ctx).await
+    });
+    rt.run_until_idle();
+    let child = rt.whereis("Child").unwrap();
+    rt.exit(parent, ExitReason::Shutdown);
+    rt.run_until_idle();
+    assert!(!rt.is_alive(child));
+    assert_eq!(*log.borrow(), vec![":shutdown".to_string()]);
+}
+
+#[test]
+fn send_after_fires_at_its_deadline_and_cancel_returns_the_time_left() {
+    let rt = Runtime::new();
+    let result = rt.block_on(|ctx| async move {
+        let me = ctx.pid();
+        ctx.send_after(me, "first", 1000);
+        let cancelled = ctx.send_after(me, "never", 2000).unwrap();
+        ctx.sleep(500).await;
+        let left = ctx.cancel_timer(cancelled);
+        let first = ctx.receive().await;
+        let at = ctx.now();
+        let nothing = ctx.receive_timeout(5000).await;
+        (left, first, at, nothing)
+    });
+    let (left, first, at, nothing) = result.unwrap();
+    assert_eq!(left, Some(1500));
+    assert_eq!(first, Info::Msg(Term::Binary(b"first".to_vec())));
+    assert_eq!(at, 1000);
+    assert_eq!(nothing, None);
+    assert_eq!(rt.pending_timers(), 0);
+}
+
+#[test]
+fn sleep_suspends_only_the_sleeping_process() {
+    let rt = Runtime::new();
+    let order = rt.block_on(|ctx| async move {
+        let me = ctx.pid();
+        ctx.spawn(move |c| async move {
+            c.sleep(3000).await;
+            c.send(me, "sleeper done").unwrap();
+        });
+        ctx.spawn(move |c| async move {
+            c.send(me, "busy done").unwrap();
+        });
+        let a = ctx.receive().await.to_term().to_string();
+        let t = ctx.now();
+        let b = ctx.receive().await.to_term().to_string();
+        (a, t, b, ctx.now())
+    });
+    assert_eq!(order.unwrap(), ("\"busy done\"".into(), 0, "\"sleeper done\"".into(), 3000));
+}
+
+#[test]
+fn timers_of_an_exited_process_are_cancelled() {
+    let rt = Runtime::new();
+    let pid = rt.spawn("timers", |ctx| async move {
+        let me = ctx.pid();
+        for i in 0..10 {
+            ctx.send_after(me, i, 10_000 + i);
+        }
+        idle_forever(ctx).await
+    });
+    rt.run_until_idle();
+    assert_eq!(rt.pending_timers(), 10);
+    rt.exit(pid, ExitReason::Kill);
+    assert_eq!(rt.pending_timers(), 0);
+    assert_eq!(rt.next_timer_at(), None);
+}
+
+#[test]
+fn one_hundred_thousand_pending_timers_fire_in_deadline_order() {
+    let rt = Runtime::new();
+    rt.set_tracing(false);
+    let received = rt.block_on(|ctx| async move {
+        let me = ctx.pid();
+        for i in 0..100_000u64 {
+            // Deadlines interleave so the heap has real work to do.
+            ctx.send_after(me, (i * 7919) % 100_000, 1 + (i * 7919) % 100_000);
+        }
+        let mut last = 0;
+        let mut in_order = true;
+        for _ in 0..100_000 {
+            let Info::Msg(Term::Int(n)) = ctx.receive().await else { panic!("a timer message") };
+            in_order &= n as u64 >= last;
+            last = n as u64;
+        }
+        in_order
+    });
+    assert_eq!(received, Ok(true));
+    assert_eq!(rt.pending_timers(), 0);
+}
+
+#[test]
+fn cancelled_call_timeouts_do_not_pile_up() {
+    let rt = Runtime::new();
+    rt.set_tracing(false);
+    let pid = rt.start::<Probe>(ProbeArgs::default(), StartOpts::default()).unwrap();
+    let n = rt.block_on(move |ctx| async move {
+        for _ in 0..20_000 {
+            ctx.call::<Probe>(pid, ProbeCall::Increment).await;
+        }
+        ctx.call::<Probe>(pid, ProbeCall::Get).await
+    });
+    assert_eq!(int(n.unwrap()), 20_000);
+    assert_eq!(rt.pending_timers(), 0);
+    assert_eq!(rt.monitor_count(), 0, "call monitors are removed with their replies");
+}
+
+#[test]
+fn the_same_scenario_twice_gives_the_same_trace() {
+    fn run() -> Vec<String> {
+        let rt = Runtime::new();
+        rt.start::<Stack>(vec![], StartOpts::named("Stack")).unwrap();
+        rt.block_on(|ctx| async move {
+            for i in 0..5 {
+                ctx.cast::<Stack>("Stack", StackCast::Push(i));
+                ctx.spawn(move |c| async move {
+                    c.sleep(10 * i as u64).await;
+                    c.call::<Stack>("Stack", StackCall::Pop).await;
+                });
+            }
+            ctx.sleep(100).await;
+        })
+        .unwrap();
+        rt.trace_since(0, usize::MAX).iter().map(|e| format!("{} {:?} {:?} {:?} {}", e.time, e.kind, e.from, e.to, e.detail_text())).collect()
+    }
+    let first = run();
+    assert!(first.len() > 50);
+    assert_eq!(first, run());
+}
+
+#[test]
+fn a_flood_to_one_process_does_not_starve_another() {
+    let rt = Runtime::new();
+    rt.set_tracing(false);
+    let flooded = rt.start::<Probe>(ProbeArgs::default(), StartOpts::default()).unwrap();
+    let other = rt.start::<Probe>(ProbeArgs::default(), StartOpts::default()).unwrap();
+    rt.spawn("flooder", move |ctx| async move {
+        for _ in 0..10_000 {
+            ctx.cast::<Probe>(flooded, ProbeCast::Add(1));
+        }
+    });
+    rt.spawn("poker", move |ctx| async move {
+        ctx.cast::<Probe>(other, ProbeCast::Add(1));
+    });
+    // A few steps in, `other` has had its turn although `flooded` still has thousands queued.
+    for _ in 0..6 {
+        rt.step();
+    }
+    rt.tick(0, 4);
+    let flooded_row = rt.processes().into_iter().find(|p| p.pid == flooded).unwrap();
+    let other_row = rt.processes().into_iter().find(|p| p.pid == other).unwrap();
+    assert_eq!(other_row.handled, 1);
+    assert!(flooded_row.mailbox_len > 9_000, "mailbox {}", flooded_row.mailbox_len);
+    assert!(flooded_row.handled as usize <= MESSAGES_PER_TURN as usize * 4 + 1);
+}
+
+#[test]
+fn the_trace_is_a_bounded_ring_and_tracing_off_records_nothing() {
+    let rt = Runtime::with_trace_capacity(100);
+    let pid = rt.start::<Probe>(ProbeArgs::default(), StartOpts::default()).unwrap();
+    rt.block_on(move |ctx| async move {
+        for _ in 0..100 {
+            ctx.cast::<Probe>(pid, ProbeCast::Add(1));
+        }
+    })
+    .unwrap();
+    let events = rt.trace_since(0, usize::MAX);
+    assert_eq!(events.len(), 100);
+    assert_eq!(events.last().unwrap().seq, rt.trace_cursor() - 1);
+    let cursor = rt.trace_cursor();
+    rt.set_tracing(false);
+    rt.block_on(move |ctx| async move { ctx.cast::<Probe>(pid, ProbeCast::Add(1)) }).unwrap();
+    assert_eq!(rt.trace_cursor(), cursor);
+}
+
+#[test]
+fn trace_records_calls_replies_casts_and_exits_with_elixir_terms() {
+    let rt = Runtime::new();
+    rt.start::<Stack>(vec![], StartOpts::named("Stack")).unwrap();
+    let cursor = rt.trace_cursor();
+    rt.block_on(|ctx| async move {
+        ctx.cast::<Stack>("Stack", StackCast::Push(7));
+        ctx.call::<Stack>("Stack", StackCall::Pop).await
+    })
+    .unwrap();
+    let shown: Vec<String> = rt
+        .trace_since(cursor, usize::MAX)
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::Send(kind) => Some(format!("{kind:?} {}", e.detail_text())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(shown, vec!["Cast {:push, 7}", "Call :pop", "Reply {:ok, 7}"]);
+}
+
+#[test]
+fn inspector_shows_a_suspended_call_with_its_remaining_timeout() {
+    let rt = Runtime::new();
+    let server = rt.start::<Probe>(ProbeArgs::default(), StartOpts::named("SlowServer")).unwrap();
+    let caller = rt.spawn("caller", |ctx| async move {
+        ctx.call::<Probe>("SlowServer", ProbeCall::Slow(4000)).await;
+    });
+    rt.run_until_idle();
+    rt.advance_by(1000);
+    let detail = rt.process_detail(caller).unwrap();
+    assert_eq!(detail.info.status, Status::Suspended);
+    assert_eq!(detail.waiting, Some(PendingWait { target: Some(server), remaining_ms: Some(4000) }));
+    let server_detail = rt.process_detail(server).unwrap();
+    assert_eq!(server_detail.state, None, "the server is busy in handle_call");
+    assert_eq!(server_detail.info.name.as_deref(), Some("SlowServer"));
+    assert_eq!(server_detail.monitored_by.len(), 1, "the caller's call monitor");
+}
+
+#[test]
+fn inspector_shows_state_mailbox_links_and_timers() {
+    let rt = Runtime::new();
+    let pid = rt.start::<Probe>(ProbeArgs { start: 5, ..Default::default() }, StartOpts::default()).unwrap();
+    rt.send_term(pid, Term::atom("queued")).unwrap();
+    let detail = rt.process_detail(pid).unwrap();
+    assert_eq!(detail.mailbox, vec![Term::atom("queued")]);
+    assert_eq!(detail.info.mailbox_len, 1);
+    assert!(detail.state.unwrap().to_string().contains("count: 5"));
+    let holder = rt.spawn("holder", move |ctx| async move {
+        ctx.link(pid);
+        ctx.send_after(ctx.pid(), "tick", 2500);
+        idle_forever(ctx).await
+    });
+    rt.run_until_idle();
+    let holder_detail = rt.process_detail(holder).unwrap();
+    assert_eq!(holder_detail.links, vec![pid]);
+    assert_eq!(holder_detail.timers.len(), 1);
+    assert_eq!(holder_detail.timers[0].remaining_ms, 2500);
+    assert_eq!(holder_detail.info.status, Status::Waiting);
+}
+
+#[test]
+fn sending_to_an_unknown_name_is_an_error_and_to_a_dead_pid_is_ignored() {
+    let rt = Runtime::new();
+    let dead = rt.spawn("short", |_| async {});
+    rt.run_until_idle();
+    let result = rt.block_on(move |ctx| async move { (ctx.send("Nobody", 1), ctx.send(dead, 1)) }).unwrap();
+    assert_eq!(result.0, Err(SendError::UnknownName("Nobody".into())));
+    assert_eq!(result.1, Ok(()));
+}
+
+#[test]
+fn a_shell_waiting_forever_is_reported_as_a_deadlock() {
+    let rt = Runtime::new();
+    let result = rt.block_on(|ctx| async move { ctx.receive().await });
+    assert_eq!(result.unwrap_err(), ExitReason::atom("deadlock"));
+    assert_eq!(rt.process_count(), 0);
+}
+
+#[test]
+fn everything_exits_and_nothing_is_left_behind() {
+    let rt = Runtime::new();
+    rt.block_on(|ctx| async move {
+        ctx.trap_exit(true);
+        let server = ctx.start_link::<Probe>(ProbeArgs::default(), StartOpts::named("P")).await.unwrap();
+        let worker = ctx.spawn_link(idle_forever);
+        ctx.monitor(server);
+        ctx.send_after(worker, "late", 60_000);
+        ctx.exit(worker, ExitReason::Kill);
+        ctx.stop(server, ExitReason::Shutdown).await.unwrap();
+    })
+    .unwrap();
+    assert_eq!(rt.process_count(), 0);
+    assert_eq!(rt.pending_timers(), 0);
+    assert_eq!(rt.monitor_count(), 0);
+    assert_eq!(rt.whereis("P"), None);
+}
