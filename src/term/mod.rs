@@ -18,7 +18,7 @@
 //!   serde `Deserialize`), with [`TermError`].
 //! - [`Atom`] and [`Date`]: Rust types that serialize to an Elixir atom and to `~D[...]`.
 //! - [`phash2`], [`make_hash2`]; [`term_to_binary`], [`binary_to_term`] with [`EtfError`];
-//!   [`compare`].
+//!   [`compare`], [`compare_exact`].
 //!
 //! # Conventions (Rust value → Elixir term)
 //! | Rust | Elixir |
@@ -68,7 +68,7 @@ pub use date::{Date, DATE_MARKER};
 pub use de::from_term;
 pub use error::TermError;
 pub use etf::{binary_to_term, term_to_binary, EtfError};
-pub use order::compare;
+pub use order::{compare, compare_exact};
 pub use phash2::{make_hash2, phash2};
 pub use ser::{to_term, try_to_term};
 
