@@ -4,10 +4,13 @@
 //! # Layout
 //! - [`runtime`]: the scheduler, processes, GenServer semantics, timers, trace. No browser APIs.
 //! - [`term`]: the Elixir-term model; rendering in Elixir syntax, `phash2`, External Term Format.
+//! - `driver` (wasm only): moves virtual time along with the page's clock.
 //! - `ui` (wasm only): the Yew app.
 
 pub mod runtime;
 pub mod term;
 
+#[cfg(target_arch = "wasm32")]
+pub mod driver;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

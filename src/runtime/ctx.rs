@@ -295,14 +295,6 @@ impl Ctx {
         Term::Ref(self.shared.borrow_mut().new_ref())
     }
 
-    pub(crate) fn resolve(&self, dest: &Dest) -> Option<Pid> {
-        let inner = self.shared.borrow();
-        match dest {
-            Dest::Pid(p) => inner.is_alive(*p).then_some(*p),
-            Dest::Name(n) => inner.whereis(n),
-        }
-    }
-
     /// `Process.whereis/1`
     pub fn whereis(&self, name: &str) -> Option<Pid> {
         self.shared.borrow().whereis(name)
@@ -311,6 +303,11 @@ impl Ctx {
     /// `Process.alive?/1`
     pub fn is_alive(&self, pid: Pid) -> bool {
         self.shared.borrow().is_alive(pid)
+    }
+
+    /// `Process.unregister/1`
+    pub fn unregister(&self, name: &str) -> bool {
+        self.shared.borrow_mut().unregister(name)
     }
 
     /// `Process.register(self(), name)`; `Err(holder)` if the name is taken.

@@ -56,12 +56,6 @@ pub struct ReplyTo {
     pub(crate) tag: u64,
 }
 
-impl ReplyTo {
-    pub fn pid(self) -> Pid {
-        self.pid
-    }
-}
-
 impl Serialize for ReplyTo {
     /// `{#PID<0.N.0>, #Reference<...>}`, as GenServer's `from`.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

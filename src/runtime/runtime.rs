@@ -287,6 +287,11 @@ impl Runtime {
         self.shared.borrow().whereis(name)
     }
 
+    /// `Process.registered/0`, sorted by name.
+    pub fn registered(&self) -> Vec<(String, Pid)> {
+        self.shared.borrow().registered()
+    }
+
     pub fn is_alive(&self, pid: Pid) -> bool {
         self.shared.borrow().is_alive(pid)
     }
