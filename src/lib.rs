@@ -4,10 +4,15 @@
 //! # Layout
 //! - [`runtime`]: the scheduler, processes, GenServer semantics, timers, trace. No browser APIs.
 //! - [`term`]: the Elixir-term model; rendering in Elixir syntax, `phash2`, External Term Format.
+//! - [`systems`]: the book's systems and drills on the runtime; [`scenario`]: each as a script.
+//! - [`storage`]: where the database workers keep terms (in memory here; browser backends in wasm).
 //! - `driver` (wasm only): moves virtual time along with the page's clock.
 //! - `ui` (wasm only): the Yew app.
 
 pub mod runtime;
+pub mod scenario;
+pub mod storage;
+pub mod systems;
 pub mod term;
 
 #[cfg(target_arch = "wasm32")]
