@@ -25,6 +25,7 @@
 //!   `Fun`. Other exports read as `Fun("&Mod.fun/arity")`; closures (`NEW_FUN_EXT`),
 //!   ports, bitstrings, compressed data, integers beyond 64 bits and improper lists are
 //!   refused with an [`EtfError`].
+//! - An atom longer than 255 characters (the BEAM's limit) is written cut to 255.
 //! - Decoding never panics, whatever the bytes: lengths are checked against the input before
 //!   anything is allocated, and nesting is limited to [`MAX_DEPTH`].
 
@@ -183,14 +184,21 @@ fn encode(out: &mut Vec<u8>, term: &Term) {
         Term::Fun(name) => {
             out.push(EXPORT_EXT);
             encode_atom(out, FUN_MODULE);
-            let name: String = name.chars().take(255).collect();
-            encode_atom(out, &name);
+            encode_atom(out, name);
             out.extend_from_slice(&[SMALL_INTEGER_EXT, 0]);
         }
     }
 }
 
+/// Atoms longer than 255 characters, which the BEAM refuses, are cut to 255.
 fn encode_atom(out: &mut Vec<u8>, name: &str) {
+    let cut: String;
+    let name = if name.chars().count() > 255 {
+        cut = name.chars().take(255).collect();
+        cut.as_str()
+    } else {
+        name
+    };
     if name.chars().all(|c| (c as u32) < 256) {
         let latin1: Vec<u8> = name.chars().map(|c| c as u8).collect();
         out.push(ATOM_EXT);

@@ -186,13 +186,13 @@ fn classify_map<'a>(t: &Term, pairs: &'a [(Term, Term)]) -> MapKind<'a> {
     }
     let sorted = sorted_pair_refs(pairs);
     let keyword = sorted.iter().all(|(k, _)| is_keyword_key(k));
-    if keyword {
-        if let Some((_, Term::Atom(module))) = sorted.iter().find(|(k, _)| k.is_atom("__struct__")) {
-            if classify_atom(module) == AtomKind::Alias && module.starts_with("Elixir.") {
-                let fields = sorted.into_iter().filter(|(k, _)| !k.is_atom("__struct__")).collect();
-                return MapKind::Struct(module, fields);
-            }
-        }
+    if keyword
+        && let Some((_, Term::Atom(module))) = sorted.iter().find(|(k, _)| k.is_atom("__struct__"))
+        && classify_atom(module) == AtomKind::Alias
+        && module.starts_with("Elixir.")
+    {
+        let fields = sorted.into_iter().filter(|(k, _)| !k.is_atom("__struct__")).collect();
+        return MapKind::Struct(module, fields);
     }
     MapKind::Plain(sorted, keyword)
 }
