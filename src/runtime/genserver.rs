@@ -271,6 +271,7 @@ impl<S: GenServer> Envelope<S> {
 pub(crate) struct ServerCell<S: GenServer> {
     state: RefCell<Option<S>>,
     mailbox: RefCell<VecDeque<Envelope<S>>>,
+    parent: Pid,
 }
 
 impl<S: GenServer> ServerCell<S> {
@@ -316,6 +317,9 @@ impl<S: GenServer> ProcessCell for ServerCell<S> {
         let state = self.state.try_borrow().ok()?;
         state.as_ref().map(to_term)
     }
+    fn parent(&self) -> Option<Pid> {
+        Some(self.parent)
+    }
     fn terminate_after_crash(&self, ctx: &Ctx, reason: &ExitReason) {
         if let Ok(mut state) = self.state.try_borrow_mut() {
             if let Some(state) = state.as_mut() {
@@ -349,7 +353,7 @@ async fn server_loop<S: GenServer>(ctx: Ctx, cell: Rc<ServerCell<S>>, args: S::A
         }
     };
     ctx.reply_raw::<Result<Pid, StartError>>(starter, Ok(ctx.pid));
-    let parent = ctx.parent();
+    let parent = Some(cell.parent);
     loop {
         if let Some(arg) = next.take() {
             ctx.trace_handle(EventKind::HandleStart(MsgKind::Continue));
@@ -437,10 +441,6 @@ impl Ctx {
         }
     }
 
-    pub(crate) fn parent(&self) -> Option<Pid> {
-        self.shared.borrow().slot(self.pid)?.extras.as_ref()?.parent
-    }
-
     /// `GenServer.start/3`: starts a server and waits for its `init/1`.
     pub async fn start<S: GenServer>(&self, args: S::Args, opts: StartOpts) -> Result<Pid, StartError> {
         self.start_server::<S>(args, opts, false).await
@@ -461,7 +461,7 @@ impl Ctx {
             let me = self.pid;
             let shared = self.shared.clone();
             let child = inner.spawn(Some(me), move |pid| {
-                let cell = Rc::new(ServerCell::<S> { state: RefCell::new(None), mailbox: RefCell::new(VecDeque::new()) });
+                let cell = Rc::new(ServerCell::<S> { state: RefCell::new(None), mailbox: RefCell::new(VecDeque::new()), parent: me });
                 let ctx = Ctx { shared, pid };
                 let task: Task = Box::pin(server_loop::<S>(ctx, cell.clone(), args, ReplyTo { pid: me, tag }));
                 (cell as Rc<dyn ProcessCell>, task)

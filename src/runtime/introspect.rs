@@ -96,7 +96,7 @@ impl ProcessDetail {
                 .collect(),
             waiting,
             trap_exit: extras.is_some_and(|e| e.trap_exit),
-            parent: extras.and_then(|e| e.parent),
+            parent: cell.parent(),
         })
     }
 }

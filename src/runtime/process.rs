@@ -79,6 +79,10 @@ pub(crate) trait ProcessCell {
     fn state_term(&self) -> Option<Term>;
     /// A GenServer's `terminate/2` after a crash inside a callback (a failed call).
     fn terminate_after_crash(&self, ctx: &super::Ctx, reason: &ExitReason);
+    /// The process that started this one (GenServers only).
+    fn parent(&self) -> Option<Pid> {
+        None
+    }
 }
 
 /// How a wait on an alias ended.
@@ -134,7 +138,22 @@ pub(crate) struct Extras {
     pub timer_head: Option<u32>,
     /// An exit that takes effect when the current step ends; `true` runs `terminate/2`.
     pub pending_exit: Option<(ExitReason, bool)>,
-    pub parent: Option<Pid>,
+}
+
+impl Extras {
+    /// Nothing worth keeping: the box can go, so a process that once made a call or was
+    /// started under a monitor is as small as one that never did.
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none()
+            && self.links.is_empty()
+            && self.monitors_out.is_empty()
+            && self.monitors_in.is_empty()
+            && self.aliases.is_empty()
+            && self.waiting_on.is_none()
+            && !self.trap_exit
+            && self.timer_head.is_none()
+            && self.pending_exit.is_none()
+    }
 }
 
 pub(crate) struct Slot {
@@ -150,6 +169,13 @@ pub(crate) struct Slot {
 impl Slot {
     pub fn extras(&mut self) -> &mut Extras {
         self.extras.get_or_insert_with(Default::default)
+    }
+
+    /// Frees the extras box once it holds nothing.
+    pub fn shrink(&mut self) {
+        if self.extras.as_ref().is_some_and(|e| e.is_empty()) {
+            self.extras = None;
+        }
     }
 
     pub fn alias_mut(&mut self, tag: u64) -> Option<&mut Alias> {

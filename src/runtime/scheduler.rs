@@ -147,9 +147,6 @@ impl Inner {
         } else {
             self.slots[index as usize] = slot;
         }
-        if let Some(parent) = parent {
-            self.slots[index as usize].extras().parent = Some(parent);
-        }
         self.live += 1;
         self.run_queue.push_back(pid);
         self.trace(EventKind::Spawn, parent, Some(pid), || Some(Term::atom(module)));
@@ -282,6 +279,9 @@ impl Inner {
         if let Some(monitor) = alias.monitor {
             self.demonitor(monitor);
         }
+        if let Some(slot) = self.slot_mut(pid) {
+            slot.shrink();
+        }
         alias.outcome
     }
 
@@ -303,11 +303,17 @@ impl Inner {
 
     pub fn demonitor(&mut self, reference: u64) -> bool {
         let Some(entry) = self.monitors.remove(&reference) else { return false };
-        if let Some(e) = self.slot_mut(entry.target).and_then(|s| s.extras.as_mut()) {
-            e.monitors_in.retain(|r| *r != reference);
+        if let Some(slot) = self.slot_mut(entry.target) {
+            if let Some(e) = slot.extras.as_mut() {
+                e.monitors_in.retain(|r| *r != reference);
+            }
+            slot.shrink();
         }
-        if let Some(e) = self.slot_mut(entry.watcher).and_then(|s| s.extras.as_mut()) {
-            e.monitors_out.retain(|r| *r != reference);
+        if let Some(slot) = self.slot_mut(entry.watcher) {
+            if let Some(e) = slot.extras.as_mut() {
+                e.monitors_out.retain(|r| *r != reference);
+            }
+            slot.shrink();
         }
         true
     }
