@@ -4,8 +4,12 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use otp_playground::systems::todo::{Entry, NewEntry, TodoList, Updater};
-use otp_playground::term::{Date, from_term, term_to_binary, to_term};
+use otp_playground::runtime::{EventKind, Runtime};
+use otp_playground::storage::Backend;
+use otp_playground::systems::todo::{
+    self, Cache, Database, Entry, NewEntry, Server, TodoList, Updater, restart, start_system, stop_system,
+};
+use otp_playground::term::{Date, Term, from_term, term_to_binary, to_term};
 
 fn day(d: u8) -> Date {
     Date::new(2024, 1, d)
@@ -73,4 +77,330 @@ fn an_updater_shows_as_a_function() {
     let up = Updater::set_title("Buy oat milk");
     assert_eq!(to_term(&up).to_string(), r#"#Function<fn e -> %{e | title: "Buy oat milk"} end>"#);
     assert_eq!(up.apply(Entry { id: 1, date: day(22), title: "x".into() }).title, "Buy oat milk");
+}
+
+/// The `Log` lines of the trace, as text.
+fn log_lines(rt: &Runtime) -> Vec<String> {
+    rt.trace_since(0, usize::MAX)
+        .into_iter()
+        .filter(|e| e.kind == EventKind::Log)
+        .filter_map(|e| e.detail.as_ref().and_then(|d| d.as_str().map(str::to_string)))
+        .collect()
+}
+
+// ---- Todo.Server and Todo.Cache (exercise 1) ----
+
+#[test]
+fn cache_returns_the_same_server_for_the_same_name_and_another_for_another_name() {
+    let rt = Runtime::new();
+    let (alice, alice_again, bob) = rt
+        .block_on(|ctx| async move {
+            start_system(&ctx, Backend::memory()).await.unwrap();
+            let alice = Cache::server_process(&ctx, "Alice").await;
+            let alice_again = Cache::server_process(&ctx, "Alice").await;
+            let bob = Cache::server_process(&ctx, "Bob").await;
+            (alice, alice_again, bob)
+        })
+        .unwrap();
+    assert_eq!(alice, alice_again);
+    assert_ne!(alice, bob);
+}
+
+#[test]
+fn exercise_1_lists_are_managed_independently_and_the_cache_knows_their_names() {
+    let rt = Runtime::new();
+    let (alice_todos, bob_todos, names) = rt
+        .block_on(|ctx| async move {
+            start_system(&ctx, Backend::memory()).await.unwrap();
+            let alice_list = Cache::server_process(&ctx, "Alice").await;
+            let bob_list = Cache::server_process(&ctx, "Bob").await;
+            Server::add_entry(&ctx, alice_list, NewEntry::new(day(22), "Dentist appointment"));
+            Server::add_entry(&ctx, bob_list, NewEntry::new(day(22), "Team meeting"));
+            let alice_todos = Server::entries(&ctx, alice_list, day(22)).await;
+            let bob_todos = Server::entries(&ctx, bob_list, day(22)).await;
+            (alice_todos, bob_todos, Cache::list_names(&ctx).await)
+        })
+        .unwrap();
+    assert_eq!(alice_todos.len(), 1);
+    assert_eq!(bob_todos.len(), 1);
+    assert_ne!(alice_todos[0].title, bob_todos[0].title);
+    assert_eq!(names, vec!["Alice".to_string(), "Bob".to_string()]);
+}
+
+#[test]
+fn server_gives_ids_from_one_and_applies_update_and_delete() {
+    let rt = Runtime::new();
+    let (first, after) = rt
+        .block_on(|ctx| async move {
+            start_system(&ctx, Backend::memory()).await.unwrap();
+            let bob = Cache::server_process(&ctx, "Bob's list").await;
+            Server::add_entry(&ctx, bob, NewEntry::new(day(22), "Dentist"));
+            Server::add_entry(&ctx, bob, NewEntry::new(day(23), "Shopping"));
+            Server::add_entry(&ctx, bob, NewEntry::new(day(22), "Movies"));
+            let first = Server::entries(&ctx, bob, day(22)).await;
+            Server::update_entry(&ctx, bob, 1, Updater::set_title("Dentist at 10:00"));
+            Server::delete_entry(&ctx, bob, 3);
+            (first, Server::all_entries(&ctx, bob).await)
+        })
+        .unwrap();
+    let entry = |id, d, title: &str| Entry { id, date: day(d), title: title.to_string() };
+    assert_eq!(first, vec![entry(1, 22, "Dentist"), entry(3, 22, "Movies")]);
+    assert_eq!(after, vec![entry(1, 22, "Dentist at 10:00"), entry(2, 23, "Shopping")]);
+}
+
+#[test]
+fn server_state_is_the_name_and_the_list_struct() {
+    let rt = Runtime::new();
+    let bob = rt
+        .block_on(|ctx| async move {
+            start_system(&ctx, Backend::memory()).await.unwrap();
+            let bob = Cache::server_process(&ctx, "Bob").await;
+            Server::add_entry(&ctx, bob, NewEntry::new(day(22), "Dentist"));
+            Server::entries(&ctx, bob, day(22)).await;
+            bob
+        })
+        .unwrap();
+    let state = rt.process_detail(bob).unwrap().state.unwrap();
+    assert_eq!(
+        state.to_string(),
+        r#"{"Bob", %Todo.List{auto_id: 2, entries: %{1 => %{date: ~D[2024-01-22], id: 1, title: "Dentist"}}}}"#
+    );
+}
+
+#[test]
+fn cache_replies_before_the_new_server_has_loaded_its_list() {
+    // Two-phase init: the cache is not held up by the database; the load happens in
+    // handle_continue, after start_link has returned the pid to the cache.
+    let rt = Runtime::new();
+    rt.block_on(|ctx| async move {
+        start_system(&ctx, Backend::memory()).await.unwrap();
+        let alice = Cache::server_process(&ctx, "Alice").await;
+        Server::entries(&ctx, alice, day(22)).await
+    })
+    .unwrap();
+    let events = rt.trace_since(0, usize::MAX);
+    let cache = rt.whereis("Todo.Cache").unwrap();
+    let cache_replied = events
+        .iter()
+        .position(|e| e.kind == EventKind::HandleEnd(otp_playground::runtime::MsgKind::Call) && e.to == Some(cache))
+        .unwrap();
+    let loaded = events
+        .iter()
+        .position(|e| e.kind == EventKind::Log && e.detail.as_ref().and_then(|d| d.as_str()).is_some_and(|t| t.ends_with("retrieved Alice")))
+        .unwrap();
+    assert!(cache_replied < loaded, "the cache finished server_process before the list was read");
+}
+
+// ---- persistence (exercise 2) ----
+
+#[test]
+fn every_change_stores_the_whole_list_under_its_name() {
+    let rt = Runtime::new();
+    let backend = Backend::memory();
+    let store = backend.clone();
+    let stored = rt
+        .block_on(move |ctx| async move {
+            start_system(&ctx, backend).await.unwrap();
+            let alice = Cache::server_process(&ctx, "Alice").await;
+            Server::add_entry(&ctx, alice, NewEntry::new(day(22), "Buy milk"));
+            Server::add_entry(&ctx, alice, NewEntry::new(day(23), "Call mom"));
+            Server::delete_entry(&ctx, alice, 2);
+            Server::entries(&ctx, alice, day(22)).await;
+            // Same worker, so this get is handled after the last store.
+            Database::get(&ctx, "Alice").await;
+            (store.keys().await.unwrap(), store.get("Alice").await.unwrap())
+        })
+        .unwrap();
+    let mut expected = TodoList::from_entries([NewEntry::new(day(22), "Buy milk"), NewEntry::new(day(23), "Call mom")]);
+    expected.delete_entry(2);
+    assert_eq!(stored.0, vec!["Alice".to_string()]);
+    assert_eq!(stored.1, Some(to_term(&expected)));
+}
+
+#[test]
+fn exercise_2_entries_survive_a_restart_of_the_system() {
+    let rt = Runtime::new();
+    let backend = Backend::memory();
+    let (old_alice, new_alice, entries, alive_after_stop) = rt
+        .block_on(move |ctx| async move {
+            start_system(&ctx, backend.clone()).await.unwrap();
+            let alice = Cache::server_process(&ctx, "Alice").await;
+            Server::add_entry(&ctx, alice, NewEntry::new(day(22), "Buy milk"));
+            Server::entries(&ctx, alice, day(22)).await;
+            Database::get(&ctx, "Alice").await;
+            stop_system(&ctx).await;
+            let alive = ctx.is_alive(alice) || ctx.whereis("Todo.Cache").is_some() || ctx.whereis("Todo.Database").is_some();
+            restart(&ctx, backend).await.unwrap();
+            let alice_again = Cache::server_process(&ctx, "Alice").await;
+            (alice, alice_again, Server::entries(&ctx, alice_again, day(22)).await, alive)
+        })
+        .unwrap();
+    assert!(!alive_after_stop);
+    assert_ne!(old_alice, new_alice, "a new server process");
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].title, "Buy milk");
+    assert_eq!(entries[0].id, 1);
+}
+
+#[test]
+fn stop_system_ends_every_process_but_the_caller() {
+    let rt = Runtime::new();
+    let left = rt
+        .block_on(|ctx| async move {
+            start_system(&ctx, Backend::memory()).await.unwrap();
+            for name in ["Alice", "Bob", "Carol"] {
+                let pid = Cache::server_process(&ctx, name).await;
+                Server::add_entry(&ctx, pid, NewEntry::new(day(22), "x"));
+            }
+            stop_system(&ctx).await;
+            ctx.sleep(0).await;
+        })
+        .map(|_| rt.process_count());
+    assert_eq!(left, Ok(0), "the shell has finished too; nothing of the system is left");
+}
+
+#[test]
+fn a_new_runtime_on_the_same_backend_finds_the_lists() {
+    // The strictest restart: nothing of the first scheduler survives, only the storage.
+    let backend = Backend::memory();
+    let first = backend.clone();
+    Runtime::new()
+        .block_on(move |ctx| async move {
+            start_system(&ctx, first).await.unwrap();
+            let bob = Cache::server_process(&ctx, "Bob").await;
+            Server::add_entry(&ctx, bob, NewEntry::new(day(22), "Team meeting"));
+            Server::update_entry(&ctx, bob, 1, Updater::set_title("Team meeting at 9"));
+            Server::entries(&ctx, bob, day(22)).await;
+            Database::get(&ctx, "Bob").await;
+        })
+        .unwrap();
+    let entries = Runtime::new()
+        .block_on(move |ctx| async move {
+            start_system(&ctx, backend).await.unwrap();
+            let bob = Cache::server_process(&ctx, "Bob").await;
+            Server::add_entry(&ctx, bob, NewEntry::new(day(22), "Lunch"));
+            Server::entries(&ctx, bob, day(22)).await
+        })
+        .unwrap();
+    let titles: Vec<_> = entries.iter().map(|e| (e.id, e.title.as_str())).collect();
+    assert_eq!(titles, vec![(1, "Team meeting at 9"), (2, "Lunch")], "ids go on from the stored auto_id");
+}
+
+#[test]
+fn a_corrupt_stored_list_crashes_the_worker_and_is_left_in_place() {
+    let rt = Runtime::new();
+    let backend = Backend::memory();
+    let store = backend.clone();
+    let result = rt.block_on(move |ctx| async move {
+        store.put_raw("Alice", vec![131, 255]).await.unwrap();
+        start_system(&ctx, store.clone()).await.unwrap();
+        ctx.trap_exit(true);
+        let alice = Cache::server_process(&ctx, "Alice").await;
+        // The server's load fails; its call to the worker exits it, and the link takes the
+        // cache (and the rest of the system) down, as it would in Elixir without supervisors.
+        ctx.try_call::<Server>(alice, todo::ServerCall::AllEntries, 1000).await
+    });
+    assert!(result.unwrap().is_err());
+    assert_eq!(rt.whereis("Todo.Cache"), None);
+    let bytes = rt.block_on(move |_ctx| async move { backend.get_raw("Alice").await.unwrap() }).unwrap();
+    assert_eq!(bytes, Some(vec![131, 255]));
+}
+
+// ---- the worker pool (exercise 3) ----
+
+#[test]
+fn routing_matches_erlang_phash2_for_list_names() {
+    // elixir -e 'for n <- ["Alice", "Bob", "Bob'"'"'s list", "alice", "bob", "Charlie", "Dave", "Eve", "Work", "Home"],
+    //   do: IO.inspect({n, :erlang.phash2(n, 3)})'   (Elixir 1.14, OTP 25)
+    let erlang = [
+        ("Alice", 2),
+        ("Bob", 0),
+        ("Bob's list", 0),
+        ("alice", 2),
+        ("bob", 0),
+        ("Charlie", 0),
+        ("Dave", 1),
+        ("Eve", 2),
+        ("Work", 1),
+        ("Home", 1),
+    ];
+    for (name, index) in erlang {
+        assert_eq!(Database::worker_index(name), index, "{name}");
+    }
+}
+
+#[test]
+fn choose_worker_gives_the_worker_at_the_hashed_index() {
+    let rt = Runtime::new();
+    let (db, chosen) = rt
+        .block_on(|ctx| async move {
+            let db = Database::start_link(&ctx, Backend::memory()).await.unwrap();
+            let mut chosen = Vec::new();
+            for name in ["Bob", "Dave", "Eve", "Bob"] {
+                chosen.push(Database::choose_worker(&ctx, name).await);
+            }
+            (db, chosen)
+        })
+        .unwrap();
+    let state = rt.process_detail(db).unwrap().state.unwrap();
+    let worker = |i: i64| match state.map_get(&Term::Int(i)) {
+        Some(Term::Pid(p)) => *p,
+        other => panic!("no worker {i}: {other:?}"),
+    };
+    assert_eq!(chosen, vec![worker(0), worker(1), worker(2), worker(0)]);
+    assert_eq!(rt.process_detail(worker(1)).unwrap().state.unwrap(), Term::string("./persist"));
+}
+
+#[test]
+fn exercise_3_the_same_key_is_always_handled_by_the_same_worker() {
+    let rt = Runtime::new();
+    rt.block_on(|ctx| async move {
+        Database::start_link(&ctx, Backend::memory()).await.unwrap();
+        Database::store(&ctx, "alice", &"Alice").await;
+        Database::store(&ctx, "bob", &"Bob").await;
+        Database::store(&ctx, "alice", &"Alice, updated").await;
+        Database::get(&ctx, "alice").await
+    })
+    .map(|got| assert_eq!(got, Some(Term::string("Alice, updated"))))
+    .unwrap();
+    let logs = log_lines(&rt);
+    let who = |suffix: &str| -> Vec<String> {
+        logs.iter().filter(|l| l.ends_with(suffix)).map(|l| l.split(':').next().unwrap().to_string()).collect()
+    };
+    let alice = who(": stored alice");
+    let bob = who(": stored bob");
+    assert_eq!(alice.len(), 2);
+    assert_eq!(alice[0], alice[1]);
+    assert_eq!(bob.len(), 1);
+    assert_ne!(alice[0], bob[0]);
+    assert!(logs.contains(&"Database started with 3 workers".to_string()));
+}
+
+// ---- scenarios ----
+
+#[test]
+fn every_todo_scenario_runs_to_the_end_and_logs_the_sheet_lines() {
+    let expected_lines: &[(&str, &[&str])] = &[
+        ("ch7.todo_list", &[
+            "Todo.Server.all_entries(bob)  # => [%{date: ~D[2024-01-22], id: 1, title: \"Dentist at 10:00\"}, %{date: ~D[2024-01-23], id: 2, title: \"Shopping\"}]",
+        ]),
+        ("ch7.todo_cache", &["length(alice_todos)  # => 1", "\"Bob\" in names  # => true", "Starting todo cache"]),
+        ("ch7.todo_persistence", &[
+            "# Restart system (close iex and start again)",
+            "length(entries)  # => 1",
+            "hd(entries).title  # => \"Buy milk\"",
+        ]),
+        ("ch7.todo_pool", &[":erlang.phash2(\"alice\", 3)  # => 2", "Todo.Database.get(\"alice\")  # => %{name: \"Alice\", updated: true}"]),
+    ];
+    let scenarios = todo::scenarios();
+    assert_eq!(scenarios.iter().map(|s| s.id).collect::<Vec<_>>(), expected_lines.iter().map(|(id, _)| *id).collect::<Vec<_>>());
+    for (scenario, (_, lines)) in scenarios.iter().zip(expected_lines) {
+        let rt = Runtime::new();
+        assert_eq!(scenario.run_to_end(&rt), Ok(()), "{}", scenario.id);
+        let logs = log_lines(&rt);
+        for line in *lines {
+            assert!(logs.iter().any(|l| l == line), "{}: no line {line:?} in {logs:#?}", scenario.id);
+        }
+        assert!(!logs.iter().any(|l| l.starts_with("** scenario failed")), "{}", scenario.id);
+    }
 }
