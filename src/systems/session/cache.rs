@@ -19,7 +19,7 @@
 //! - **`delete_session` forgets at once.** The sheet keeps the id until the `:DOWN`, so a
 //!   `create_session` right after a delete could get the dying pid; here the id is removed
 //!   immediately, and a `:DOWN` only removes an id that still maps to the dead pid.
-//! - A record that does not decode is left alone: `create_session` answers
+//! - A record that does not decode (or is not a map) is left alone: `create_session` answers
 //!   `{:error, reason}` rather than overwrite it, `get_session` answers `:not_found`.
 
 use std::collections::{BTreeMap, HashMap};
@@ -92,7 +92,9 @@ impl Cache {
     pub const NAME: &'static str = "SessionStore.Cache";
 
     /// `SessionStore.Cache.start_link()`: registered as `SessionStore.Cache`; starts the
-    /// database (and its workers) linked to it.
+    /// database (and its workers) linked to it. Because the cache traps exits, it stops when
+    /// the process that started it exits, even normally (OTP's rule for a parent's exit): from
+    /// a script that ends, use [`start_system`].
     pub async fn start_link(ctx: &Ctx, backend: Backend, opts: StoreOpts) -> Result<Pid, StartError> {
         ctx.start_link::<Cache>(CacheArgs { backend, opts }, StartOpts::named(Self::NAME)).await
     }
@@ -150,6 +152,16 @@ impl Cache {
     }
 }
 
+/// A session's stored data: `Ok(None)` if nothing is stored, `Err` if it is unreadable or
+/// not a map.
+fn stored_data(loaded: Loaded) -> Result<Option<SessionData>, String> {
+    match loaded {
+        Loaded::Ok(stored) => SessionData::from_term(stored).map(Some).ok_or_else(|| "the stored session is not a map".to_string()),
+        Loaded::NotFound => Ok(None),
+        Loaded::Error(reason) => Err(reason),
+    }
+}
+
 impl GenServer for Cache {
     const MODULE: &'static str = "SessionStore.Cache";
     type Args = CacheArgs;
@@ -173,10 +185,9 @@ impl GenServer for Cache {
                 if let Some(&pid) = self.sessions.get(&session_id) {
                     return CallResult::Reply(CacheReply::Created(Ok(pid)));
                 }
-                let data = match Database::load(ctx, &session_id).await {
-                    Loaded::Ok(stored) => SessionData::from_term(stored).unwrap_or_default(),
-                    Loaded::NotFound => SessionData::default(),
-                    Loaded::Error(reason) => {
+                let data = match stored_data(Database::load(ctx, &session_id).await) {
+                    Ok(stored) => stored.unwrap_or_default(),
+                    Err(reason) => {
                         let reason = Term::tuple([Term::atom("storage"), Term::string(&reason)]);
                         return CallResult::Reply(CacheReply::Created(Err(reason)));
                     }
@@ -190,16 +201,13 @@ impl GenServer for Cache {
             CacheCall::GetSession(session_id) => {
                 let found = match self.sessions.get(&session_id) {
                     Some(&pid) => Lookup::Ok(pid),
-                    None => match Database::load(ctx, &session_id).await {
-                        Loaded::Ok(stored) => {
-                            let data = SessionData::from_term(stored).unwrap_or_default();
-                            match self.start_session(ctx, session_id, DEFAULT_TTL, data).await {
-                                Ok(pid) => Lookup::Ok(pid),
-                                Err(_) => Lookup::NotFound,
-                            }
-                        }
-                        Loaded::NotFound => Lookup::NotFound,
-                        Loaded::Error(reason) => {
+                    None => match stored_data(Database::load(ctx, &session_id).await) {
+                        Ok(Some(data)) => match self.start_session(ctx, session_id, DEFAULT_TTL, data).await {
+                            Ok(pid) => Lookup::Ok(pid),
+                            Err(_) => Lookup::NotFound,
+                        },
+                        Ok(None) => Lookup::NotFound,
+                        Err(reason) => {
                             ctx.log(format!("SessionStore.Cache: cannot restore {session_id:?}: {reason}"));
                             Lookup::NotFound
                         }

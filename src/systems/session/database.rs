@@ -104,6 +104,7 @@ pub(crate) fn scenario_persistence(ctx: Ctx) -> ScriptFuture {
         let backend = Backend::memory();
         let opts = StoreOpts::default();
         super::start_system(ctx, backend.clone(), opts).await.map_err(|e| format!("start_system failed: {e}"))?;
+        ctx.log("SessionStore.start_system()  # on an empty storage");
         let Ok(pid) = super::Cache::create_session(ctx, "cart-42").await else { return Err("create_session failed".into()) };
         show(ctx, "{:ok, pid} = SessionStore.Cache.create_session(\"cart-42\")", &Ok::<Pid, ()>(pid));
         super::Session::put(ctx, pid, Atom::new("items"), Term::list([Term::string("book"), Term::string("pen")]));
@@ -119,6 +120,7 @@ pub(crate) fn scenario_persistence(ctx: Ctx) -> ScriptFuture {
         expect(ctx, "SessionStore.Database.load(\"cart-42\")", Database::load(ctx, "cart-42").await, Loaded::Ok(stored.clone()))?;
         show(ctx, "stored keys", &backend.keys().await.unwrap_or_default());
         super::stop_system(ctx).await.map_err(|e| format!("stop_system failed: {e}"))?;
+        ctx.log("SessionStore.stop_system()  # GenServer.stop(SessionStore.Cache, :shutdown): its links take the rest");
         expect(ctx, "Process.whereis(SessionStore.Cache)", ctx.whereis(super::Cache::NAME), None)?;
         expect(ctx, "Process.alive?(pid)", ctx.is_alive(pid), false)?;
         super::start_system(ctx, backend, opts).await.map_err(|e| format!("restart failed: {e}"))?;

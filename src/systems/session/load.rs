@@ -434,12 +434,12 @@ pub async fn drive_load(ctx: &Ctx, cfg: &LoadConfig, done: Rc<Cell<u64>>) -> Res
     let mut failures = Vec::new();
     let mut waiting = clients.len();
     while waiting > 0 {
-        if let Info::Down { monitor, reason, .. } = ctx.receive().await {
-            if clients.contains(&monitor) {
-                waiting -= 1;
-                if reason != crate::runtime::ExitReason::Normal {
-                    failures.push(reason.to_string());
-                }
+        if let Info::Down { monitor, reason, .. } = ctx.receive().await
+            && clients.contains(&monitor)
+        {
+            waiting -= 1;
+            if reason != crate::runtime::ExitReason::Normal {
+                failures.push(reason.to_string());
             }
         }
     }

@@ -24,7 +24,7 @@ use serde::{Serialize, Serializer};
 
 use super::database::Database;
 use crate::runtime::{CallResult, Caller, Ctx, ExitReason, Flow, GenServer, Info, Init, Never, Pid, StartError, StartOpts};
-use crate::scenario::{ScriptFuture, expect};
+use crate::scenario::{ScriptFuture, expect, show};
 use crate::term::{Atom, Term, compare_exact};
 
 /// The sheet's default TTL, in seconds.
@@ -267,28 +267,32 @@ impl GenServer for Session {
 }
 
 /// `ch7.session_ttl`: a touch at 3000 s keeps the session past 3600 s; it stops 3600 s after
-/// that last access, and the cache and the database forget it.
+/// its last access, and the cache and the database forget it.
 pub(crate) fn scenario_ttl(ctx: Ctx) -> ScriptFuture {
     Box::pin(async move {
         let ctx = &ctx;
         super::start_system(ctx, crate::storage::Backend::memory(), super::StoreOpts::default())
             .await
             .map_err(|e| format!("start_system failed: {e}"))?;
-        let Ok(pid) = super::Cache::create_session(ctx, "user-7").await else { return Err("create_session failed".into()) };
-        ctx.log(format!("{{:ok, pid}} = SessionStore.Cache.create_session(\"user-7\")  # => {{:ok, {pid}}}, ttl 3600 s"));
-        super::Session::put(ctx, pid, Atom::new("user_id"), 7i64);
+        let pid = super::Cache::create_session(ctx, "user-7").await.map_err(|e| format!("create_session failed: {e}"))?;
+        show(ctx, "{:ok, pid} = SessionStore.Cache.create_session(\"user-7\")  # ttl 3600 s", &Ok::<Pid, ()>(pid));
+        Session::put(ctx, pid, Atom::new("user_id"), 7i64);
+        ctx.log("SessionStore.Session.put(pid, :user_id, 7)  # at 0 s");
         ctx.sleep(3_000_000).await;
-        ctx.log("Process.sleep(3_000_000); SessionStore.Session.touch(pid)  # at 3000 s");
         Session::touch(ctx, pid);
+        ctx.log("Process.sleep(3_000_000); SessionStore.Session.touch(pid)  # at 3000 s");
         ctx.sleep(601_000).await;
-        expect(ctx, "Process.alive?(pid)  # at 3601 s: the check re-arms for 3000 s", ctx.is_alive(pid), true)?;
+        ctx.log("# 3600 s: the check finds 600 s idle and re-arms for the 3000 s left");
+        expect(ctx, "Process.alive?(pid)  # at 3601 s", ctx.is_alive(pid), true)?;
         expect(ctx, "SessionStore.Session.get(pid, :user_id)  # at 3601 s", Session::get(ctx, pid, Atom::new("user_id")).await, Some(Term::Int(7)))?;
         ctx.sleep(3_599_000).await;
-        expect(ctx, "Process.alive?(pid)  # at 7200 s: 3599 s after the get", ctx.is_alive(pid), true)?;
+        ctx.log("# 6600 s: the check finds 2999 s idle and re-arms for 601 s");
+        expect(ctx, "Process.alive?(pid)  # at 7200 s", ctx.is_alive(pid), true)?;
         ctx.sleep(2_000).await;
-        expect(ctx, "Process.alive?(pid)  # at 7202 s: expired at 7201 s", ctx.is_alive(pid), false)?;
+        ctx.log("# 7201 s: 3600 s since the get, so the check stops the session (:normal)");
+        expect(ctx, "Process.alive?(pid)  # at 7202 s", ctx.is_alive(pid), false)?;
         expect(ctx, "SessionStore.Cache.active_sessions()", super::Cache::active_sessions(ctx).await, Vec::<String>::new())?;
-        expect(ctx, "SessionStore.Cache.get_session(\"user-7\")", super::Cache::get_session(ctx, "user-7").await, super::Lookup::NotFound)?;
+        expect(ctx, "SessionStore.Cache.get_session(\"user-7\")  # its record was deleted too", super::Cache::get_session(ctx, "user-7").await, super::Lookup::NotFound)?;
         Ok(())
     })
 }
