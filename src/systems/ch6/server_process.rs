@@ -64,12 +64,11 @@ impl ServerProcess {
     pub async fn call(ctx: &Ctx, pid: Pid, request: impl Serialize) -> Term {
         let _ = ctx.send(pid, (to_term(&request), ctx.pid()));
         loop {
-            if let Info::Msg(Term::Tuple(items)) = ctx.receive().await {
-                if let [tag, response] = items.as_slice() {
-                    if tag.is_atom("response") {
-                        return response.clone();
-                    }
-                }
+            if let Info::Msg(Term::Tuple(items)) = ctx.receive().await
+                && let [tag, response] = items.as_slice()
+                && tag.is_atom("response")
+            {
+                return response.clone();
             }
         }
     }
