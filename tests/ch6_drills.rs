@@ -506,16 +506,80 @@ fn rate_limiter_refills_refill_rate_tokens_per_second_up_to_the_max() {
 #[test]
 fn every_chapter_6_scenario_runs_to_the_end_and_logs_the_sheet_lines() {
     let expected: &[(&str, &[&str])] = &[
-        ("ch6.server_process", &["ServerProcess.call(pid, :increment)  # => :ok", "ServerProcess.call(pid, :get)  # => 1"]),
-        ("ch6.stack", &["Stack.peek()  # => {:ok, 3}", "Stack.pop()  # => {:ok, 3}", "Stack.pop()  # => {:ok, 2}", "Stack.peek()  # => {:ok, 1}"]),
-        ("ch6.logger", &["[info] Server started", "Logger.flush_to_disk(\"logs.bin\")  # => :ok", "Logger.get_logs()  # => []"]),
-        ("ch6.cache_server", &["CacheServer.get(:session)  # => :not_found", "Cleaned up 1 expired entries", "CacheServer.get(:long)  # => {:ok, 2}"]),
+        (
+            "ch6.server_process",
+            &[
+                "ServerProcess.call(pid, :increment)  # => :ok",
+                "ServerProcess.call(pid, :get)  # => 1",
+            ],
+        ),
+        (
+            "ch6.stack",
+            &[
+                "Stack.peek()  # => {:ok, 3}",
+                "Stack.pop()  # => {:ok, 3}",
+                "Stack.pop()  # => {:ok, 2}",
+                "Stack.peek()  # => {:ok, 1}",
+            ],
+        ),
+        (
+            "ch6.logger",
+            &[
+                "[info] Server started",
+                "Logger.flush_to_disk(\"logs.bin\")  # => :ok",
+                "Logger.get_logs()  # => []",
+            ],
+        ),
+        (
+            "ch6.cache_server",
+            &[
+                "CacheServer.get(:session)  # => :not_found",
+                "Cleaned up 1 expired entries",
+                "CacheServer.get(:long)  # => {:ok, 2}",
+            ],
+        ),
         ("ch6.counters", &["UnregisteredCounter.increment(pid)  # => 1", "RegisteredCounter.increment()  # => 1"]),
-        ("ch6.init_examples", &["InitExamples.start_with_validation(-5)  # => {:error, :invalid_initial_value}", ":sys.get_state(pid)  # => %{type: :deferred, value: \"expensive data\"}"]),
-        ("ch6.slow_server", &["SlowServer.fast_operation()  # => :done", "SlowServer.slow_operation(3000)  # => :done", "Timed out!", "SlowServer.slow_operation_with_timeout(6000, 10_000)  # => :done", "SlowServer.infinite_wait(20_000)  # => :done"]),
-        ("ch6.todo_server", &["TodoServer.entries(~D[2023-12-19])  # => [%{date: ~D[2023-12-19], id: 1, title: \"Dentist\"}, %{date: ~D[2023-12-19], id: 3, title: \"Movies\"}]"]),
-        ("ch6.database_pool", &["DatabasePool.status()  # => %{available: 0, total: 3, waiting: 0}", "DatabasePool.status()  # => %{available: 0, total: 3, waiting: 1}", "{:ok, conn4} = Task.await(task)  # => {:ok, {:conn, 1}}", "conn4 == conn1  # => true"]),
-        ("ch6.rate_limiter", &["RateLimiter.allow?(5)  # => true", "RateLimiter.status()  # => %{max: 10, tokens: 5}", "RateLimiter.allow?(10)  # => false", "RateLimiter.status()  # => %{max: 10, tokens: 10}"]),
+        (
+            "ch6.init_examples",
+            &[
+                "InitExamples.start_with_validation(-5)  # => {:error, :invalid_initial_value}",
+                ":sys.get_state(pid)  # => %{type: :deferred, value: \"expensive data\"}",
+            ],
+        ),
+        (
+            "ch6.slow_server",
+            &[
+                "SlowServer.fast_operation()  # => :done",
+                "SlowServer.slow_operation(3000)  # => :done",
+                "Timed out!",
+                "SlowServer.slow_operation_with_timeout(6000, 10_000)  # => :done",
+                "SlowServer.infinite_wait(20_000)  # => :done",
+            ],
+        ),
+        (
+            "ch6.todo_server",
+            &[
+                "TodoServer.entries(~D[2023-12-19])  # => [%{date: ~D[2023-12-19], id: 1, title: \"Dentist\"}, %{date: ~D[2023-12-19], id: 3, title: \"Movies\"}]",
+            ],
+        ),
+        (
+            "ch6.database_pool",
+            &[
+                "DatabasePool.status()  # => %{available: 0, total: 3, waiting: 0}",
+                "DatabasePool.status()  # => %{available: 0, total: 3, waiting: 1}",
+                "{:ok, conn4} = Task.await(task)  # => {:ok, {:conn, 1}}",
+                "conn4 == conn1  # => true",
+            ],
+        ),
+        (
+            "ch6.rate_limiter",
+            &[
+                "RateLimiter.allow?(5)  # => true",
+                "RateLimiter.status()  # => %{max: 10, tokens: 5}",
+                "RateLimiter.allow?(10)  # => false",
+                "RateLimiter.status()  # => %{max: 10, tokens: 10}",
+            ],
+        ),
     ];
     let scenarios = ch6::scenarios();
     let ids: Vec<&str> = scenarios.iter().map(|s| s.id).collect();

@@ -486,15 +486,70 @@ fn partitioned_store_routes_each_key_to_the_shard_phash2_picks() {
 #[test]
 fn every_kv_scenario_runs_to_the_end_and_logs_the_expected_lines() {
     let expected: &[(&str, &[&str])] = &[
-        ("kv.basics", &["KVStore.Server.get(:name)  # => {:ok, \"Alice\"}", "KVStore.Server.get(:missing)  # => nil", "KVStore.Server.stats(KVStore.Server)  # => %{hits: 2, keys: 3, memory: 61, misses: 2, replicas: 0}"]),
-        ("kv.ttl", &["KVStore.Server.get(:session)  # => {:ok, \"abc\"}", "KVStore.Server.get(:session)  # => nil", "KVStore.Server.keys()  # => [:keep]"]),
-        ("kv.subscribe", &["flush()", "{:kv_event, {:put, :color, \"red\"}}", "{:kv_event, {:delete, :color}}", "{:kv_event, {:put, :color, \"blue\"}}"]),
-        ("kv.replication", &["KVStore.Server.get(KVStore.Replica, :config)  # => {:ok, \"v1\"}", "KVStore.Server.get(KVStore.Replica, :local)  # => nil", "KVStore.Server.get(:shared)  # => {:ok, \"x\"}"]),
-        ("kv.transaction", &["KVStore.Server.transaction(KVStore.Server, fn data -> transfer(data, :a, :b, 30) end)  # => {:ok, 70}", "KVStore.Server.transaction(KVStore.Server, fn data -> transfer(data, :a, :b, 500) end)  # => {:error, :insufficient_funds}", "# 10 clients: transaction(fn data -> increment :atomic end)  then get(:atomic)  # => {:ok, 10}"]),
-        ("kv.persistence", &["KVStore.Server.save(KVStore.Server)  # => :ok", "KVStore.Server.keys()  # => [:user]", "KVStore.Server.load(KVStore.Server)  # => {:ok, 1}"]),
+        (
+            "kv.basics",
+            &[
+                "KVStore.Server.get(:name)  # => {:ok, \"Alice\"}",
+                "KVStore.Server.get(:missing)  # => nil",
+                "KVStore.Server.stats(KVStore.Server)  # => %{hits: 2, keys: 3, memory: 61, misses: 2, replicas: 0}",
+            ],
+        ),
+        (
+            "kv.ttl",
+            &[
+                "KVStore.Server.get(:session)  # => {:ok, \"abc\"}",
+                "KVStore.Server.get(:session)  # => nil",
+                "KVStore.Server.keys()  # => [:keep]",
+            ],
+        ),
+        (
+            "kv.subscribe",
+            &[
+                "flush()",
+                "{:kv_event, {:put, :color, \"red\"}}",
+                "{:kv_event, {:delete, :color}}",
+                "{:kv_event, {:put, :color, \"blue\"}}",
+            ],
+        ),
+        (
+            "kv.replication",
+            &[
+                "KVStore.Server.get(KVStore.Replica, :config)  # => {:ok, \"v1\"}",
+                "KVStore.Server.get(KVStore.Replica, :local)  # => nil",
+                "KVStore.Server.get(:shared)  # => {:ok, \"x\"}",
+            ],
+        ),
+        (
+            "kv.transaction",
+            &[
+                "KVStore.Server.transaction(KVStore.Server, fn data -> transfer(data, :a, :b, 30) end)  # => {:ok, 70}",
+                "KVStore.Server.transaction(KVStore.Server, fn data -> transfer(data, :a, :b, 500) end)  # => {:error, :insufficient_funds}",
+                "# 10 clients: transaction(fn data -> increment :atomic end)  then get(:atomic)  # => {:ok, 10}",
+            ],
+        ),
+        (
+            "kv.persistence",
+            &[
+                "KVStore.Server.save(KVStore.Server)  # => :ok",
+                "KVStore.Server.keys()  # => [:user]",
+                "KVStore.Server.load(KVStore.Server)  # => {:ok, 1}",
+            ],
+        ),
         ("kv.lru", &["KVStore.Server.keys()  # => [:a, :c, :d]", "{:kv_event, {:evict, :b}}"]),
-        ("kv.partitions", &["KVStore.Partitioned.get(\"user5\")  # => {:ok, 5}", "length(KVStore.Partitioned.keys())  # => 12", "Enum.map(shards, &KVStore.Server.stats(&1).keys)  # => [1, 5, 2, 4]"]),
-        ("kv.query", &["KVStore.Server.keys_matching(KVStore.Server, \"user:*:name\")  # => [\"user:1:name\", \"user:2:name\"]"]),
+        (
+            "kv.partitions",
+            &[
+                "KVStore.Partitioned.get(\"user5\")  # => {:ok, 5}",
+                "length(KVStore.Partitioned.keys())  # => 12",
+                "Enum.map(shards, &KVStore.Server.stats(&1).keys)  # => [1, 5, 2, 4]",
+            ],
+        ),
+        (
+            "kv.query",
+            &[
+                "KVStore.Server.keys_matching(KVStore.Server, \"user:*:name\")  # => [\"user:1:name\", \"user:2:name\"]",
+            ],
+        ),
     ];
     let scenarios = kv::scenarios();
     let ids: Vec<&str> = scenarios.iter().map(|s| s.id).collect();
