@@ -72,9 +72,24 @@ fn Controls(props: &ControlsProps) -> Html {
 
     html! {
         <div class="controls" role="toolbar" aria-label="Run controls">
-            <button type="button" id="btn-play" {disabled} onclick={on(UiAction::Play)}>{ "▶ Play" }</button>
-            <button type="button" id="btn-pause" {disabled} onclick={on(UiAction::Pause)}>{ "⏸ Pause" }</button>
-            <button type="button" id="btn-step" {disabled} onclick={on(UiAction::Step)}>{ "⏭ Step" }</button>
+            <button type="button" id="btn-play" {disabled} onclick={on(UiAction::Play)}>
+                { icon("M4 2.5v11l9-5.5z") }{ "Play" }
+            </button>
+            <button type="button" id="btn-pause" {disabled} onclick={on(UiAction::Pause)}>
+                { icon("M3.5 2.5h3v11h-3zM9.5 2.5h3v11h-3z") }{ "Pause" }
+            </button>
+            <button type="button" id="btn-step" {disabled} onclick={on(UiAction::Step)}>
+                { icon("M2.5 2.5v11l7.5-5.5zM11 2.5h2.5v11H11z") }{ "Step" }
+            </button>
         </div>
+    }
+}
+
+/// A 16×16 icon drawn with one path in the text colour (no icon font: it renders everywhere).
+fn icon(path: &'static str) -> Html {
+    html! {
+        <svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+            <path d={path} fill="currentColor" />
+        </svg>
     }
 }
