@@ -345,3 +345,21 @@ fn every_ch7_drill_scenario_runs_to_the_end_and_logs_the_sheet_lines() {
         }
     }
 }
+
+#[test]
+fn drill_messages_render_as_the_sheets_tuples() {
+    use otp_playground::systems::ch7::{CastVsCallCall, CastVsCallCast, Done, PoolCall, UserCacheCall, UserCall, UserCast, WorkCall};
+    let shown = |t: otp_playground::term::Term| t.to_string();
+    assert_eq!(shown(to_term(&UserCall::GetProfile)), ":get_profile");
+    assert_eq!(
+        shown(to_term(&UserCast::Update(ProfileUpdate::email("user1@example.com")))),
+        r#"{:update, %{email: "user1@example.com"}}"#
+    );
+    assert_eq!(shown(to_term(&UserCacheCall::ServerProcess(1))), "{:server_process, 1}");
+    assert_eq!(shown(to_term(&WorkCall::Work(10))), "{:work, 10}");
+    assert_eq!(shown(to_term(&Done::Done)), ":done");
+    assert_eq!(shown(to_term(&CastVsCallCast::Add(10))), "{:add, 10}");
+    assert_eq!(shown(to_term(&CastVsCallCall::GetTotal)), ":get_total");
+    let job = Job::new("fn -> 1 * 2 end", |_| async { 2 });
+    assert_eq!(shown(to_term(&PoolCall::Execute(job))), "{:execute, #Function<fn -> 1 * 2 end>}");
+}

@@ -404,3 +404,25 @@ fn every_todo_scenario_runs_to_the_end_and_logs_the_sheet_lines() {
         assert!(!logs.iter().any(|l| l.starts_with("** scenario failed")), "{}", scenario.id);
     }
 }
+
+#[test]
+fn messages_render_as_the_sheets_tuples() {
+    use otp_playground::systems::todo::{CacheCall, DatabaseCall, LoadData, ServerCall, ServerCast, WorkerCall, WorkerCast};
+    let shown = |t: otp_playground::term::Term| t.to_string();
+    assert_eq!(
+        shown(to_term(&ServerCast::AddEntry(NewEntry::new(day(22), "Buy milk")))),
+        r#"{:add_entry, %{date: ~D[2024-01-22], title: "Buy milk"}}"#
+    );
+    assert_eq!(
+        shown(to_term(&ServerCast::Update(1, Updater::set_title("x")))),
+        r#"{:update, 1, #Function<fn e -> %{e | title: "x"} end>}"#
+    );
+    assert_eq!(shown(to_term(&ServerCast::DeleteEntry(3))), "{:delete_entry, 3}");
+    assert_eq!(shown(to_term(&ServerCall::Entries(day(22)))), "{:entries, ~D[2024-01-22]}");
+    assert_eq!(shown(to_term(&LoadData::LoadData)), ":load_data");
+    assert_eq!(shown(to_term(&CacheCall::ServerProcess("Alice".into()))), r#"{:server_process, "Alice"}"#);
+    assert_eq!(shown(to_term(&CacheCall::ListNames)), ":list_names");
+    assert_eq!(shown(to_term(&DatabaseCall::ChooseWorker("Alice".into()))), r#"{:choose_worker, "Alice"}"#);
+    assert_eq!(shown(to_term(&WorkerCast::Store("Alice".into(), Term::Int(1)))), r#"{:store, "Alice", 1}"#);
+    assert_eq!(shown(to_term(&WorkerCall::Get("Alice".into()))), r#"{:get, "Alice"}"#);
+}
