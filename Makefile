@@ -22,8 +22,10 @@ WASM_TARGET := wasm32-unknown-unknown
 WASM_ENV := RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 # wasm-bindgen-test-runner: headless Chromium through ChromeDriver, options in webdriver.json.
 BROWSER_ENV := CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
-# Browser test files are tests/browser_*.rs (each `#![cfg(target_arch = "wasm32")]`).
-BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
+# Browser tests: every tests/*.rs that calls wasm_bindgen_test_configure!(run_in_browser), both
+# browser-only files (tests/browser_*.rs, `#![cfg(target_arch = "wasm32")]`) and files that run
+# natively and in the browser. Override to run some: `make test-browser BROWSER_TESTS="--test x"`.
+BROWSER_TESTS ?= $(patsubst tests/%.rs,--test %,$(shell grep -l 'wasm_bindgen_test_configure!' tests/*.rs))
 
 # --- site ------------------------------------------------------------------------------------
 SERVE_ADDR := 127.0.0.1
@@ -78,16 +80,20 @@ test-e2e: dist-build
 test:
 	@start=$$(date +%s)
 	$(MAKE) setup
-	failed=()
+	failed=(); times=()
 	for part in native browser e2e; do
 	  echo "=== make test: $$part ==="
+	  t0=$$(date +%s)
 	  $(MAKE) test-$$part || failed+=("$$part")
+	  times+=("$$part $$(( $$(date +%s) - t0 ))s")
 	done
 	secs=$$(( $$(date +%s) - start ))
+	total="$$((secs / 60))m $$((secs % 60))s"
+	echo "make test: times: $$(IFS=,; echo "$${times[*]}" | sed 's/,/, /g')"
 	if [ $${#failed[@]} -eq 0 ]; then
-	  echo "make test: all parts passed (native, browser, e2e) in $$((secs / 60))m $$((secs % 60))s"
+	  echo "make test: all parts passed (native, browser, e2e); total wall time $$total"
 	else
-	  echo "make test: FAILED: $${failed[*]} (total $$((secs / 60))m $$((secs % 60))s)"
+	  echo "make test: FAILED: $${failed[*]}; total wall time $$total"
 	  exit 1
 	fi
 
