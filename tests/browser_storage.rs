@@ -9,7 +9,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
-use web_sys::{IdbDatabase, IdbFactory, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{
+    IdbDatabase, IdbFactory, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -28,15 +30,24 @@ fn window() -> web_sys::Window {
 
 #[wasm_bindgen_test]
 fn local_storage_round_trip() {
-    let storage = window().local_storage().expect("localStorage is allowed").expect("localStorage exists");
+    let storage = window()
+        .local_storage()
+        .expect("localStorage is allowed")
+        .expect("localStorage exists");
     let key = unique("ls");
     assert_eq!(storage.get_item(&key).unwrap(), None);
 
     storage.set_item(&key, "{:ok, #PID<0.42.0>}").unwrap();
-    assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some("{:ok, #PID<0.42.0>}"));
+    assert_eq!(
+        storage.get_item(&key).unwrap().as_deref(),
+        Some("{:ok, #PID<0.42.0>}")
+    );
 
     storage.set_item(&key, "overwritten").unwrap();
-    assert_eq!(storage.get_item(&key).unwrap().as_deref(), Some("overwritten"));
+    assert_eq!(
+        storage.get_item(&key).unwrap().as_deref(),
+        Some("overwritten")
+    );
 
     storage.remove_item(&key).unwrap();
     assert_eq!(storage.get_item(&key).unwrap(), None);
@@ -87,12 +98,18 @@ async fn open_db(factory: &IdbFactory, name: &str, store: &'static str) -> IdbDa
         db.create_object_store(store).expect("createObjectStore");
     });
     open.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
-    request_result(&open).await.expect("the database opens").unchecked_into()
+    request_result(&open)
+        .await
+        .expect("the database opens")
+        .unchecked_into()
 }
 
 #[wasm_bindgen_test]
 async fn indexeddb_open_put_get_round_trip() {
-    let factory = window().indexed_db().expect("indexedDB is allowed").expect("indexedDB exists");
+    let factory = window()
+        .indexed_db()
+        .expect("indexedDB is allowed")
+        .expect("indexedDB exists");
     let name = unique("idb");
     let db = open_db(&factory, &name, "snapshots").await;
     assert!(db.object_store_names().contains("snapshots"));
@@ -103,22 +120,43 @@ async fn indexeddb_open_put_get_round_trip() {
     let tx = db
         .transaction_with_str_and_mode("snapshots", IdbTransactionMode::Readwrite)
         .expect("read-write transaction");
-    let put = tx.object_store("snapshots").unwrap().put_with_key(&value, &key).expect("put");
+    let put = tx
+        .object_store("snapshots")
+        .unwrap()
+        .put_with_key(&value, &key)
+        .expect("put");
     let stored_key = request_result(&put).await.expect("put succeeds");
     assert_eq!(stored_key, key);
-    transaction_done(&tx).await.expect("the transaction commits");
+    transaction_done(&tx)
+        .await
+        .expect("the transaction commits");
 
     // Read it back in a fresh read-only transaction.
-    let tx = db.transaction_with_str("snapshots").expect("read-only transaction");
-    let get = tx.object_store("snapshots").unwrap().get(&key).expect("get");
+    let tx = db
+        .transaction_with_str("snapshots")
+        .expect("read-only transaction");
+    let get = tx
+        .object_store("snapshots")
+        .unwrap()
+        .get(&key)
+        .expect("get");
     let read = request_result(&get).await.expect("get succeeds");
-    assert_eq!(read.as_string().as_deref(), Some("%{entries: 3, next_id: 4}"));
+    assert_eq!(
+        read.as_string().as_deref(),
+        Some("%{entries: 3, next_id: 4}")
+    );
 
     // A missing key reads as undefined.
-    let missing = tx.object_store("snapshots").unwrap().get(&JsValue::from_str("nope")).unwrap();
+    let missing = tx
+        .object_store("snapshots")
+        .unwrap()
+        .get(&JsValue::from_str("nope"))
+        .unwrap();
     assert!(request_result(&missing).await.unwrap().is_undefined());
 
     db.close();
     let delete = factory.delete_database(&name).expect("deleteDatabase");
-    request_result(&delete).await.expect("the database is deleted");
+    request_result(&delete)
+        .await
+        .expect("the database is deleted");
 }
