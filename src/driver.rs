@@ -12,7 +12,9 @@ use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
 
-use crate::runtime::Runtime;
+use std::future::Future;
+
+use crate::runtime::{Ctx, ExitReason, Runtime};
 
 /// Process turns per tick: small enough to keep frames under a few milliseconds.
 pub const STEPS_PER_TICK: usize = 256;
@@ -70,4 +72,26 @@ pub fn start(rt: Runtime, controls: DriverControls) {
             TimeoutFuture::new(wait_ms).await;
         }
     });
+}
+
+/// [`Runtime::block_on`] for the browser: the same virtual-time run, but while a process
+/// waits on browser I/O (IndexedDB) it yields to the page so the I/O can complete.
+pub async fn block_on_async<T, F, Fut>(rt: &Runtime, body: F) -> Result<T, ExitReason>
+where
+    T: 'static,
+    F: FnOnce(Ctx) -> Fut + 'static,
+    Fut: Future<Output = T> + 'static,
+{
+    let shell = rt.spawn_shell(body);
+    loop {
+        rt.run_until_idle();
+        if let Some(result) = shell.result() {
+            return result;
+        }
+        if rt.io_waits() > 0 {
+            TimeoutFuture::new(0).await;
+        } else if !rt.advance_to_next_timer() {
+            return Err(rt.deadlock(&shell));
+        }
+    }
 }

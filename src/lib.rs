@@ -9,6 +9,8 @@
 //! - `driver` (wasm only): moves virtual time along with the page's clock.
 //! - `ui` (wasm only): the Yew app.
 
+#[doc(hidden)]
+pub mod bench;
 pub mod runtime;
 pub mod scenario;
 pub mod storage;

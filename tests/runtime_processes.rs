@@ -380,7 +380,7 @@ fn inspector_shows_a_suspended_call_with_its_remaining_timeout() {
     let server_detail = rt.process_detail(server).unwrap();
     assert_eq!(server_detail.state, None, "the server is busy in handle_call");
     assert_eq!(server_detail.info.name.as_deref(), Some("SlowServer"));
-    assert_eq!(server_detail.monitored_by.len(), 1, "the caller's call monitor");
+    assert_eq!(server_detail.callers, vec![caller], "the caller waits on the server");
 }
 
 #[test]
@@ -440,4 +440,53 @@ fn everything_exits_and_nothing_is_left_behind() {
     assert_eq!(rt.pending_timers(), 0);
     assert_eq!(rt.monitor_count(), 0);
     assert_eq!(rt.whereis("P"), None);
+}
+
+#[test]
+fn a_process_awaiting_outside_io_is_suspended_until_its_future_wakes_it() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use std::task::{Poll, Waker};
+    #[derive(Default)]
+    struct Slot {
+        value: Option<i64>,
+        waker: Option<Waker>,
+    }
+    let slot: Rc<RefCell<Slot>> = Rc::default();
+    let rt = Runtime::new();
+    let got: Rc<RefCell<Option<i64>>> = Rc::default();
+    let (slot_in, got_in) = (slot.clone(), got.clone());
+    let pid = rt.spawn("reader", move |ctx| async move {
+        let value = ctx
+            .io(std::future::poll_fn(move |cx| {
+                let mut s = slot_in.borrow_mut();
+                match s.value.take() {
+                    Some(v) => Poll::Ready(v),
+                    None => {
+                        s.waker = Some(cx.waker().clone());
+                        Poll::Pending
+                    }
+                }
+            }))
+            .await;
+        *got_in.borrow_mut() = Some(value);
+    });
+    let other = rt.start::<Probe>(ProbeArgs::default(), StartOpts::default()).unwrap();
+    rt.run_until_idle();
+    assert_eq!(rt.io_waits(), 1);
+    assert_eq!(rt.process_detail(pid).unwrap().info.status, Status::Suspended);
+    // Other processes run meanwhile.
+    let n = rt.block_on(move |ctx| async move { ctx.call::<Probe>(other, ProbeCall::Increment).await }).unwrap();
+    assert_eq!(int(n), 1);
+    // The outside world answers and wakes the waker.
+    let waker = {
+        let mut s = slot.borrow_mut();
+        s.value = Some(42);
+        s.waker.take().unwrap()
+    };
+    waker.wake();
+    rt.run_until_idle();
+    assert_eq!(*got.borrow(), Some(42));
+    assert_eq!(rt.io_waits(), 0);
+    assert!(!rt.is_alive(pid));
 }

@@ -14,7 +14,7 @@ use std::task::{Context, Poll};
 use serde::Serialize;
 
 use super::pid::Pid;
-use super::process::{Alias, Delivery, Message, Outcome, ProcessCell, ReplyTo, Status, SystemMsg, Task};
+use super::process::{Alias, Delivery, Message, Outcome, ProcessCell, ReplyTo, Status, SystemMsg, Task, Watch};
 use super::reason::ExitReason;
 use super::scheduler::{Shared, down_term, exit_term};
 use super::timer::{TimerAction, TimerRef};
@@ -209,30 +209,26 @@ impl<T, F: FnMut() -> Option<T> + Unpin> Future for Recv<'_, T, F> {
         let this = self.get_mut();
         let pid = this.ctx.pid;
         let mut inner = this.ctx.shared.borrow_mut();
-        if inner.has_pending_exit(pid) {
+        let budget = inner.budget;
+        let Some(slot) = inner.slot_mut(pid) else { return Poll::Pending };
+        if slot.extras.as_ref().is_some_and(|e| e.pending_exit.is_some()) {
             return Poll::Pending;
         }
-        if inner.budget == 0 {
+        if budget == 0 {
             // Fairness: this turn is used up; go to the back of the run queue.
-            if let Some(slot) = inner.slot_mut(pid) {
-                slot.status = Status::Waiting;
-            }
+            slot.status = Status::Waiting;
             inner.wake(pid);
             return Poll::Pending;
         }
         match (this.pop)() {
             Some(m) => {
-                inner.budget -= 1;
-                if let Some(slot) = inner.slot_mut(pid) {
-                    slot.handled = slot.handled.wrapping_add(1);
-                    slot.status = Status::Running;
-                }
+                slot.handled = slot.handled.wrapping_add(1);
+                slot.status = Status::Running;
+                inner.budget = budget - 1;
                 Poll::Ready(m)
             }
             None => {
-                if let Some(slot) = inner.slot_mut(pid) {
-                    slot.status = Status::Waiting;
-                }
+                slot.status = Status::Waiting;
                 Poll::Pending
             }
         }
@@ -324,6 +320,16 @@ impl Ctx {
         spawn_plain(&self.shared, Some(self.pid), "spawn", body)
     }
 
+    /// `spawn/1` with a label for the process list (`"Task"`, `"ServerProcess"`), since a
+    /// Rust closure has no module name to show.
+    pub fn spawn_as<F, Fut>(&self, module: &'static str, body: F) -> Pid
+    where
+        F: FnOnce(Ctx) -> Fut,
+        Fut: Future<Output = ()> + 'static,
+    {
+        spawn_plain(&self.shared, Some(self.pid), module, body)
+    }
+
     /// `spawn_link/1`
     pub fn spawn_link<F, Fut>(&self, body: F) -> Pid
     where
@@ -373,7 +379,7 @@ impl Ctx {
             let tag = inner.new_ref();
             let timer = inner.add_timer(self.pid, ms, TimerAction::Wake { tag }, || None);
             let deadline = inner.now + ms;
-            inner.add_alias(self.pid, Alias { tag, outcome: None, timer, monitor: None, target: None, deadline: Some(deadline) });
+            inner.add_alias(self.pid, Alias { tag, outcome: None, timer, watch: Watch::None, target: None, deadline: Some(deadline) });
             tag
         };
         WaitAlias { ctx: self, tag }.await;
@@ -455,7 +461,7 @@ impl Ctx {
                 let mut inner = self.shared.borrow_mut();
                 let tag = inner.new_ref();
                 let timer = inner.add_timer(self.pid, left, TimerAction::Wake { tag }, || None);
-                inner.add_alias(self.pid, Alias { tag, outcome: None, timer, monitor: None, target: None, deadline: Some(deadline) });
+                inner.add_alias(self.pid, Alias { tag, outcome: None, timer, watch: Watch::None, target: None, deadline: Some(deadline) });
                 tag
             };
             let got = MessageOrAlias { ctx: self, cell: &cell, tag }.await;
@@ -546,7 +552,7 @@ where
         let fut = body(ctx);
         let task: Task = Box::pin(async move {
             fut.await;
-            ExitReason::Normal
+            Some(ExitReason::Normal)
         });
         (cell, task)
     })

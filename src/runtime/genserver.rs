@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use super::ctx::{Ctx, Dest, Info, Recv, Timeout, WaitAlias, name_term};
 use super::pid::Pid;
-use super::process::{Alias, Delivery, Message, Outcome, ProcessCell, ReplyTo, SystemMsg, Task};
+use super::process::{Alias, Delivery, Message, Outcome, ProcessCell, ReplyTo, SystemMsg, Task, Watch};
 use super::reason::ExitReason;
 use super::timer::TimerAction;
 use super::trace::{EventKind, MsgKind};
@@ -320,6 +320,9 @@ impl<S: GenServer> ProcessCell for ServerCell<S> {
     fn parent(&self) -> Option<Pid> {
         Some(self.parent)
     }
+    fn make_turn(self: Rc<Self>, ctx: Ctx) -> Option<Task> {
+        Some(Box::pin(server_loop(ctx, self)))
+    }
     fn terminate_after_crash(&self, ctx: &Ctx, reason: &ExitReason) {
         if let Ok(mut state) = self.state.try_borrow_mut() {
             if let Some(state) = state.as_mut() {
@@ -329,12 +332,12 @@ impl<S: GenServer> ProcessCell for ServerCell<S> {
     }
 }
 
-/// The body of every GenServer process.
-async fn server_loop<S: GenServer>(ctx: Ctx, cell: Rc<ServerCell<S>>, args: S::Args, starter: ReplyTo) -> ExitReason {
+/// A GenServer's first task: `init/1`, the reply to the starter, and the first turn.
+async fn server_init<S: GenServer>(ctx: Ctx, cell: Rc<ServerCell<S>>, args: S::Args, starter: ReplyTo) -> Option<ExitReason> {
     ctx.trace_handle(EventKind::HandleStart(MsgKind::Init));
     let init = S::init(&ctx, args).await;
     ctx.trace_handle(EventKind::HandleEnd(MsgKind::Init));
-    let mut next = match init {
+    let first = match init {
         Init::Ok(state) => {
             *cell.state.borrow_mut() = Some(state);
             None
@@ -345,27 +348,52 @@ async fn server_loop<S: GenServer>(ctx: Ctx, cell: Rc<ServerCell<S>>, args: S::A
         }
         Init::Stop(reason) => {
             ctx.reply_raw::<Result<Pid, StartError>>(starter, Err(StartError::Stop(reason.clone())));
-            return reason;
+            return Some(reason);
         }
         Init::Ignore => {
             ctx.reply_raw::<Result<Pid, StartError>>(starter, Err(StartError::Ignore));
-            return ExitReason::Normal;
+            return Some(ExitReason::Normal);
         }
     };
     ctx.reply_raw::<Result<Pid, StartError>>(starter, Ok(ctx.pid));
-    let parent = Some(cell.parent);
+    if let Some(arg) = first {
+        if let Some(reason) = run_continues(&ctx, &cell, arg).await {
+            return Some(reason);
+        }
+    }
+    // Done: the process now holds no future until its first message (see `make_turn`).
+    None
+}
+
+/// `handle_continue/2`, and the continues it asks for in turn.
+async fn run_continues<S: GenServer>(ctx: &Ctx, cell: &ServerCell<S>, first: S::Continue) -> Option<ExitReason> {
+    let mut next = Some(first);
+    while let Some(arg) = next.take() {
+        ctx.trace_handle(EventKind::HandleStart(MsgKind::Continue));
+        let flow = {
+            let mut state = cell.state.borrow_mut();
+            state.as_mut().expect("initialised").handle_continue(ctx, arg).await
+        };
+        ctx.trace_handle(EventKind::HandleEnd(MsgKind::Continue));
+        match flow {
+            Flow::NoReply => {}
+            Flow::Continue(arg) => next = Some(arg),
+            Flow::Stop(reason) => return Some(stop(ctx, cell, reason)),
+        }
+    }
+    None
+}
+
+/// The receive loop of a GenServer that has had a message since `init`. Started by the
+/// first message ([`ProcessCell::make_turn`]); from then on it stays, waiting in `receive`,
+/// so a busy server does not allocate a new future per message. A server that was only
+/// started (the million-idle-servers case) never gets one.
+async fn server_loop<S: GenServer>(ctx: Ctx, cell: Rc<ServerCell<S>>) -> Option<ExitReason> {
+    let mut next = None;
     loop {
         if let Some(arg) = next.take() {
-            ctx.trace_handle(EventKind::HandleStart(MsgKind::Continue));
-            let flow = {
-                let mut state = cell.state.borrow_mut();
-                state.as_mut().expect("initialised").handle_continue(&ctx, arg).await
-            };
-            ctx.trace_handle(EventKind::HandleEnd(MsgKind::Continue));
-            match flow {
-                Flow::NoReply => {}
-                Flow::Continue(arg) => next = Some(arg),
-                Flow::Stop(reason) => return stop(&ctx, &cell, reason),
+            if let Some(reason) = run_continues(&ctx, &cell, arg).await {
+                return Some(reason);
             }
             continue;
         }
@@ -394,7 +422,7 @@ async fn server_loop<S: GenServer>(ctx: Ctx, cell: Rc<ServerCell<S>>, args: S::A
                         if let Some(reply) = reply {
                             ctx.reply(from, reply);
                         }
-                        return reason;
+                        return Some(reason);
                     }
                 };
                 (MsgKind::Call, flow)
@@ -404,24 +432,24 @@ async fn server_loop<S: GenServer>(ctx: Ctx, cell: Rc<ServerCell<S>>, args: S::A
                 let mut state = cell.state.borrow_mut();
                 (MsgKind::Cast, state.as_mut().expect("initialised").handle_cast(&ctx, msg).await)
             }
-            Envelope::Info(Info::Exit { pid, reason }) if Some(pid) == parent => {
+            Envelope::Info(Info::Exit { pid, reason }) if pid == cell.parent => {
                 // A GenServer that traps exits stops when its parent does, as in OTP.
-                return stop(&ctx, &cell, reason);
+                return Some(stop(&ctx, &cell, reason));
             }
             Envelope::Info(info) => {
                 ctx.trace_handle(EventKind::HandleStart(MsgKind::Info));
                 let mut state = cell.state.borrow_mut();
                 (MsgKind::Info, state.as_mut().expect("initialised").handle_info(&ctx, info).await)
             }
-            Envelope::ForeignCall(request, _) => return stop(&ctx, &cell, bad("bad_call", request)),
-            Envelope::ForeignCast(msg) => return stop(&ctx, &cell, bad("bad_cast", msg)),
-            Envelope::Stop(reason, _) => return stop(&ctx, &cell, reason),
+            Envelope::ForeignCall(request, _) => return Some(stop(&ctx, &cell, bad("bad_call", request))),
+            Envelope::ForeignCast(msg) => return Some(stop(&ctx, &cell, bad("bad_cast", msg))),
+            Envelope::Stop(reason, _) => return Some(stop(&ctx, &cell, reason)),
         };
         ctx.trace_handle(EventKind::HandleEnd(kind));
         match flow {
             Flow::NoReply => {}
             Flow::Continue(arg) => next = Some(arg),
-            Flow::Stop(reason) => return stop(&ctx, &cell, reason),
+            Flow::Stop(reason) => return Some(stop(&ctx, &cell, reason)),
         }
     }
 }
@@ -463,7 +491,7 @@ impl Ctx {
             let child = inner.spawn(Some(me), move |pid| {
                 let cell = Rc::new(ServerCell::<S> { state: RefCell::new(None), mailbox: RefCell::new(VecDeque::new()), parent: me });
                 let ctx = Ctx { shared, pid };
-                let task: Task = Box::pin(server_loop::<S>(ctx, cell.clone(), args, ReplyTo { pid: me, tag }));
+                let task: Task = Box::pin(server_init::<S>(ctx, cell.clone(), args, ReplyTo { pid: me, tag }));
                 (cell as Rc<dyn ProcessCell>, task)
             });
             if let Some(name) = &opts.name {
@@ -472,11 +500,17 @@ impl Ctx {
             if link {
                 inner.link(me, child);
             }
-            inner.add_alias(me, Alias { tag, outcome: None, timer: None, monitor: Some(tag), target: Some(child), deadline: None });
+            inner.add_alias(me, Alias { tag, outcome: None, timer: None, watch: Watch::Monitor(tag), target: Some(child), deadline: None });
             inner.monitor(me, child, tag);
             tag
         };
-        match (WaitAlias { ctx: self, tag }).await {
+        let outcome = (WaitAlias { ctx: self, tag }).await;
+        if let Outcome::Reply(result) = &outcome {
+            if let Some(Ok(child)) = result.downcast_ref::<Result<Pid, StartError>>() {
+                self.shared.borrow_mut().shrink(*child);
+            }
+        }
+        match outcome {
             Outcome::Reply(result) => *result.downcast::<Result<Pid, StartError>>().expect("start replies with a pid"),
             Outcome::Down(reason) => Err(StartError::Exit(reason)),
             Outcome::Timeout => unreachable!("start has no timer"),
@@ -515,12 +549,12 @@ impl Ctx {
                 return Err(CallError::CallingSelf);
             }
             let tag = inner.new_ref();
-            inner.monitor(self.pid, target, tag);
+            inner.add_caller(target, self.pid, tag);
             let (timer, deadline) = match timeout {
                 Timeout::Ms(ms) => (inner.add_timer(self.pid, ms, TimerAction::Wake { tag }, || None), Some(inner.now + ms)),
                 Timeout::Infinity => (None, None),
             };
-            inner.add_alias(self.pid, Alias { tag, outcome: None, timer, monitor: Some(tag), target: Some(target), deadline });
+            inner.add_alias(self.pid, Alias { tag, outcome: None, timer, watch: Watch::Caller(target), target: Some(target), deadline });
             let from = ReplyTo { pid: self.pid, tag };
             let cell = inner.cell(target).expect("target is alive");
             inner.trace(EventKind::Send(MsgKind::Call), Some(self.pid), Some(target), || Some(to_term(&request)));
@@ -587,7 +621,7 @@ impl Ctx {
             }
             let tag = inner.new_ref();
             inner.monitor(self.pid, target, tag);
-            inner.add_alias(self.pid, Alias { tag, outcome: None, timer: None, monitor: Some(tag), target: Some(target), deadline: None });
+            inner.add_alias(self.pid, Alias { tag, outcome: None, timer: None, watch: Watch::Monitor(tag), target: Some(target), deadline: None });
             inner.trace(EventKind::Send(MsgKind::Stop), Some(self.pid), Some(target), || Some(reason.to_term()));
             let cell = inner.cell(target).expect("target is alive");
             if cell.as_any().is::<super::ctx::PlainCell>() {
@@ -611,5 +645,18 @@ pub fn dest_term(dest: &Dest) -> Term {
     match dest {
         Dest::Pid(p) => Term::Pid(*p),
         Dest::Name(n) => name_term(n),
+    }
+}
+
+#[cfg(test)]
+mod size_probe {
+    #[test]
+    fn print_sizes() {
+        use super::*;
+        let rt = crate::runtime::Runtime::new();
+        let ctx = Ctx { shared: rt.shared.clone(), pid: Pid { id: 1, index: 0 } };
+        let cell = Rc::new(ServerCell::<crate::bench::Idle> { state: RefCell::new(None), mailbox: RefCell::new(VecDeque::new()), parent: ctx.pid });
+        let fut = server_init::<crate::bench::Idle>(ctx.clone(), cell, 1, ReplyTo { pid: ctx.pid, tag: 1 });
+        eprintln!("future {} slot {} cell {} extras {}", std::mem::size_of_val(&fut), std::mem::size_of::<super::super::process::Slot>(), std::mem::size_of::<ServerCell<crate::bench::Idle>>(), std::mem::size_of::<super::super::process::Extras>());
     }
 }

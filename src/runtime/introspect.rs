@@ -64,6 +64,8 @@ pub struct ProcessDetail {
     pub monitors: Vec<(MonitorRef, Pid)>,
     /// Processes monitoring this one.
     pub monitored_by: Vec<(MonitorRef, Pid)>,
+    /// Processes waiting in a call to this one.
+    pub callers: Vec<Pid>,
     pub timers: Vec<TimerInfo>,
     pub waiting: Option<PendingWait>,
     pub trap_exit: bool,
@@ -89,6 +91,7 @@ impl ProcessDetail {
             links: extras.map(|e| e.links.clone()).unwrap_or_default(),
             monitors: out.into_iter().map(|(r, p)| (MonitorRef(r), p)).collect(),
             monitored_by: inn.into_iter().map(|(r, p)| (MonitorRef(r), p)).collect(),
+            callers: extras.map(|e| e.callers.iter().map(|&(_, p)| p).collect()).unwrap_or_default(),
             timers: inner
                 .timers_of(pid)
                 .into_iter()

@@ -7,6 +7,7 @@
 //! - `ctx.rs`: [`Ctx`], what a process can do (send, spawn, link, monitor, timers, receive).
 //! - `genserver.rs`: the [`GenServer`] behaviour, the server loop, call/cast/reply/start/stop.
 //! - `scheduler.rs`: the state and the algorithms behind both (exits, links, monitors).
+//! - `io.rs`: awaiting browser I/O from a process (`Ctx::io`).
 //! - `process.rs`: per-process data; `timer.rs`: pending timers; `trace.rs`: the event log;
 //!   `introspect.rs`: process list and inspector rows; `reason.rs`: exit reasons.
 //!
@@ -15,6 +16,7 @@
 mod ctx;
 mod genserver;
 mod introspect;
+mod io;
 mod pid;
 mod process;
 mod reason;
@@ -30,6 +32,6 @@ pub use introspect::{PendingWait, ProcessDetail, ProcessInfo, TimerInfo};
 pub use pid::{PID_MARKER, Pid};
 pub use process::{Message, Status};
 pub use reason::ExitReason;
-pub use runtime::{MESSAGES_PER_TURN, Runtime, TickReport};
+pub use runtime::{MESSAGES_PER_TURN, Runtime, Shell, TickReport};
 pub use timer::TimerRef;
 pub use trace::{EventKind, MsgKind, TraceEvent};

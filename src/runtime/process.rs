@@ -12,8 +12,10 @@ use super::reason::ExitReason;
 use super::timer::TimerRef;
 use crate::term::{Term, to_term};
 
-/// A process's body: a GenServer loop or a plain `spawn`ed future. Its output is the exit reason.
-pub(crate) type Task = Pin<Box<dyn Future<Output = ExitReason>>>;
+/// What a process is running: a plain `spawn`ed body, a GenServer's `init`, or its receive
+/// loop. `Some(reason)` means the process exits; `None` means a GenServer finished `init`
+/// and holds no future until its first message, which keeps a million idle servers small.
+pub(crate) type Task = Pin<Box<dyn Future<Output = Option<ExitReason>>>>;
 
 /// Any value that can travel as a message: it renders as an Elixir term.
 pub trait Message: Serialize + 'static {}
@@ -83,6 +85,12 @@ pub(crate) trait ProcessCell {
     fn parent(&self) -> Option<Pid> {
         None
     }
+    /// A GenServer's receive loop, made when its first message arrives after `init`.
+    /// Plain processes always have their task and never need one.
+    fn make_turn(self: Rc<Self>, ctx: super::Ctx) -> Option<Task> {
+        let _ = ctx;
+        None
+    }
 }
 
 /// How a wait on an alias ended.
@@ -99,11 +107,22 @@ pub(crate) struct Alias {
     pub tag: u64,
     pub outcome: Option<Outcome>,
     pub timer: Option<TimerRef>,
-    /// The monitor that turns the target's death into `Outcome::Down`.
-    pub monitor: Option<u64>,
+    /// What turns the target's death into `Outcome::Down`.
+    pub watch: Watch,
     /// For the inspector: who we wait on and the deadline.
     pub target: Option<Pid>,
     pub deadline: Option<u64>,
+}
+
+/// How an alias learns that the process it waits on died.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Watch {
+    None,
+    /// A full monitor (start, stop), by reference.
+    Monitor(u64),
+    /// A call: the alias is on the target's list of waiting callers. Cheaper than a monitor
+    /// (no table entry), which matters because every call needs one.
+    Caller(Pid),
 }
 
 /// Where a process is.
@@ -130,6 +149,8 @@ pub(crate) struct Extras {
     pub monitors_out: Vec<u64>,
     /// Monitors watching this process (refs).
     pub monitors_in: Vec<u64>,
+    /// Callers waiting on a reply from this process: (alias tag, caller).
+    pub callers: Vec<(u64, Pid)>,
     pub aliases: Vec<Alias>,
     /// The alias the process is suspended on.
     pub waiting_on: Option<u64>,
@@ -148,6 +169,7 @@ impl Extras {
             && self.links.is_empty()
             && self.monitors_out.is_empty()
             && self.monitors_in.is_empty()
+            && self.callers.is_empty()
             && self.aliases.is_empty()
             && self.waiting_on.is_none()
             && !self.trap_exit

@@ -32,6 +32,23 @@ pub struct TickReport {
     pub next_timer: Option<u64>,
 }
 
+/// A shell process started by [`Runtime::spawn_shell`], and what it produced.
+pub struct Shell<T> {
+    pub pid: Pid,
+    out: Rc<RefCell<Option<T>>>,
+    reason: Rc<RefCell<Option<ExitReason>>>,
+}
+
+impl<T> Shell<T> {
+    /// `Some(Ok(value))` once the body returned, `Some(Err(reason))` if the shell died.
+    pub fn result(&self) -> Option<Result<T, ExitReason>> {
+        if let Some(value) = self.out.borrow_mut().take() {
+            return Some(Ok(value));
+        }
+        self.reason.borrow_mut().take().map(Err)
+    }
+}
+
 /// A handle on one scheduler. Cloning it gives another handle on the same scheduler.
 #[derive(Clone)]
 pub struct Runtime {
@@ -90,11 +107,8 @@ impl Runtime {
         spawn_plain(&self.shared, None, module, body)
     }
 
-    /// Runs `body` in a new shell process under virtual time until it finishes: runs every
-    /// runnable process, and when all wait, jumps to the next timer. Returns the body's value,
-    /// or the shell's exit reason if it died (`:deadlock` if it waits for something that can
-    /// never happen).
-    pub fn block_on<T, F, Fut>(&self, body: F) -> Result<T, ExitReason>
+    /// Spawns a shell process running `body`; [`Shell::result`] tells when it is done.
+    pub fn spawn_shell<T, F, Fut>(&self, body: F) -> Shell<T>
     where
         T: 'static,
         F: FnOnce(Ctx) -> Fut + 'static,
@@ -102,26 +116,43 @@ impl Runtime {
     {
         let out = Rc::new(RefCell::new(None));
         let out_in_shell = out.clone();
-        let shell = self.spawn("shell", move |ctx| async move {
+        let pid = self.spawn("shell", move |ctx| async move {
             let value = body(ctx).await;
             *out_in_shell.borrow_mut() = Some(value);
         });
         let reason = Rc::new(RefCell::new(None));
-        self.shared.borrow_mut().watch_exit(shell, reason.clone());
+        self.shared.borrow_mut().watch_exit(pid, reason.clone());
+        Shell { pid, out, reason }
+    }
+
+    /// Runs `body` in a new shell process under virtual time until it finishes: runs every
+    /// runnable process, and when all wait, jumps to the next timer. Returns the body's value,
+    /// or the shell's exit reason if it died (`:deadlock` if it waits for something that can
+    /// never happen). Browser I/O cannot settle inside this loop: in the browser use
+    /// `driver::block_on_async`.
+    pub fn block_on<T, F, Fut>(&self, body: F) -> Result<T, ExitReason>
+    where
+        T: 'static,
+        F: FnOnce(Ctx) -> Fut + 'static,
+        Fut: Future<Output = T> + 'static,
+    {
+        let shell = self.spawn_shell(body);
         loop {
             self.run_until_idle();
-            if let Some(value) = out.borrow_mut().take() {
-                return Ok(value);
-            }
-            if let Some(reason) = reason.borrow_mut().take() {
-                return Err(reason);
+            if let Some(result) = shell.result() {
+                return result;
             }
             if !self.advance_to_next_timer() {
-                self.exit(shell, ExitReason::Kill);
-                self.run_until_idle();
-                return Err(ExitReason::atom("deadlock"));
+                return Err(self.deadlock(&shell));
             }
         }
+    }
+
+    /// Ends a shell that can never finish.
+    pub fn deadlock<T>(&self, shell: &Shell<T>) -> ExitReason {
+        self.exit(shell.pid, ExitReason::Kill);
+        self.run_until_idle();
+        ExitReason::atom("deadlock")
     }
 
     /// `GenServer.start/3` from outside any process (runs under virtual time until `init` returns).
@@ -133,6 +164,7 @@ impl Runtime {
     fn poll_one(&self, budget: u32) -> bool {
         let (pid, mut task) = {
             let mut inner = self.shared.borrow_mut();
+            inner.drain_io_wakes();
             loop {
                 let Some(pid) = inner.run_queue.pop_front() else { return false };
                 let Some(slot) = inner.slot_mut(pid) else { continue };
@@ -140,7 +172,19 @@ impl Runtime {
                     continue;
                 }
                 slot.queued = false;
-                let Some(task) = slot.task.take() else { continue };
+                let task = match slot.task.take() {
+                    Some(task) => task,
+                    None => {
+                        // A GenServer's first message since init: start its receive loop.
+                        let cell = slot.cell.clone().expect("a live process has a cell");
+                        let ctx = Ctx { shared: self.shared.clone(), pid };
+                        match cell.make_turn(ctx) {
+                            Some(task) => task,
+                            None => continue,
+                        }
+                    }
+                };
+                let slot = inner.slot_mut(pid).expect("still alive");
                 slot.status = Status::Running;
                 inner.current = Some(pid);
                 inner.budget = budget;
@@ -150,11 +194,22 @@ impl Runtime {
         let polled = task.as_mut().poll(&mut Context::from_waker(Waker::noop()));
         let mut inner = self.shared.borrow_mut();
         inner.current = None;
-        let exit = match polled {
-            Poll::Ready(reason) => Some(inner.pending_exit(pid).unwrap_or((reason, false))),
-            Poll::Pending => inner.pending_exit(pid),
+        let (exit, turn_over) = match polled {
+            Poll::Ready(Some(reason)) => (Some(inner.pending_exit(pid).unwrap_or((reason, false))), false),
+            Poll::Ready(None) => (inner.pending_exit(pid), true),
+            Poll::Pending => (inner.pending_exit(pid), false),
         };
         match exit {
+            None if turn_over => {
+                // A GenServer finished init: it waits for its first message without a future.
+                let slot = inner.slot_mut(pid).expect("a process that did not exit is alive");
+                let more = slot.cell.as_ref().is_some_and(|c| c.mailbox_len() > 0);
+                slot.status = Status::Waiting;
+                inner.graveyard.push(Box::new(task));
+                if more {
+                    inner.wake(pid);
+                }
+            }
             None => {
                 let slot = inner.slot_mut(pid).expect("a process that did not exit is alive");
                 slot.task = Some(task);
@@ -179,18 +234,22 @@ impl Runtime {
                 inner.finalize(pid, reason);
             }
         }
-        let graveyard = std::mem::take(&mut inner.graveyard);
-        drop(inner);
-        drop(graveyard);
+        if !inner.graveyard.is_empty() {
+            let graveyard = std::mem::take(&mut inner.graveyard);
+            drop(inner);
+            drop(graveyard);
+        }
         true
     }
 
     fn fire_one_due(&self) -> bool {
         let mut inner = self.shared.borrow_mut();
         let fired = inner.fire_one_due();
-        let graveyard = std::mem::take(&mut inner.graveyard);
-        drop(inner);
-        drop(graveyard);
+        if !inner.graveyard.is_empty() {
+            let graveyard = std::mem::take(&mut inner.graveyard);
+            drop(inner);
+            drop(graveyard);
+        }
         fired
     }
 
@@ -298,6 +357,12 @@ impl Runtime {
 
     pub fn process_count(&self) -> usize {
         self.shared.borrow().live_count()
+    }
+
+    /// Processes waiting on browser I/O: an async driver keeps yielding to the page while
+    /// this is non-zero, so their promises can settle.
+    pub fn io_waits(&self) -> usize {
+        self.shared.borrow().io_waits
     }
 
     pub fn pending_timers(&self) -> usize {

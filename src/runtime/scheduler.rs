@@ -4,11 +4,13 @@
 
 use std::any::Any;
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use super::pid::Pid;
-use super::process::{Alias, Delivery, Extras, Outcome, ProcessCell, ReplyTo, Slot, Status, SystemMsg, Task};
+use super::process::{Alias, Delivery, Extras, Outcome, ProcessCell, ReplyTo, Slot, Status, SystemMsg, Task, Watch};
 use super::reason::ExitReason;
 use super::timer::{TimerAction, TimerRef, Timers};
 use super::trace::{EventKind, MsgKind, Trace};
@@ -47,6 +49,10 @@ pub(crate) struct Inner {
     finalizing: bool,
     /// Exit reasons wanted from outside (`Runtime::block_on` waits on its shell).
     exit_watchers: Vec<(Pid, Rc<RefCell<Option<ExitReason>>>)>,
+    /// Processes whose outside (browser I/O) futures woke up.
+    pub wake_list: std::sync::Arc<super::io::WakeList>,
+    /// Processes suspended on outside futures right now.
+    pub io_waits: usize,
 }
 
 impl Inner {
@@ -58,9 +64,9 @@ impl Inner {
             next_pid: FIRST_PID,
             next_ref: 1,
             run_queue: VecDeque::new(),
-            names: HashMap::new(),
+            names: HashMap::default(),
             timers: Timers::default(),
-            monitors: HashMap::new(),
+            monitors: HashMap::default(),
             trace: Trace::new(trace_capacity),
             current: None,
             budget: 0,
@@ -69,6 +75,8 @@ impl Inner {
             exit_queue: VecDeque::new(),
             finalizing: false,
             exit_watchers: Vec::new(),
+            wake_list: Default::default(),
+            io_waits: 0,
         }
     }
 
@@ -151,6 +159,15 @@ impl Inner {
         self.run_queue.push_back(pid);
         self.trace(EventKind::Spawn, parent, Some(pid), || Some(Term::atom(module)));
         pid
+    }
+
+    /// Queues the processes whose outside futures woke up.
+    pub fn drain_io_wakes(&mut self) {
+        for pid in self.wake_list.drain() {
+            if self.slot(pid).is_some_and(|s| s.status == Status::Suspended) {
+                self.wake(pid);
+            }
+        }
     }
 
     /// Puts a runnable process on the run queue (once).
@@ -260,6 +277,14 @@ impl Inner {
 
     // ---- aliases -------------------------------------------------------------------------
 
+    /// Frees a process's extras if they hold nothing (a freshly started server keeps none
+    /// of the start's bookkeeping; see the spawn benchmark's bytes per process).
+    pub fn shrink(&mut self, pid: Pid) {
+        if let Some(slot) = self.slot_mut(pid) {
+            slot.shrink();
+        }
+    }
+
     pub fn add_alias(&mut self, pid: Pid, alias: Alias) {
         if let Some(slot) = self.slot_mut(pid) {
             slot.extras().aliases.push(alias);
@@ -276,13 +301,32 @@ impl Inner {
         if let Some(timer) = alias.timer {
             self.cancel_timer(timer);
         }
-        if let Some(monitor) = alias.monitor {
-            self.demonitor(monitor);
-        }
-        if let Some(slot) = self.slot_mut(pid) {
-            slot.shrink();
-        }
+        self.unwatch(pid, tag, alias.watch);
         alias.outcome
+    }
+
+    /// Registers `caller` as waiting on `target` under `tag`: if `target` dies first, the
+    /// alias resolves with its exit reason.
+    pub fn add_caller(&mut self, target: Pid, caller: Pid, tag: u64) {
+        if let Some(slot) = self.slot_mut(target) {
+            slot.extras().callers.push((tag, caller));
+        }
+    }
+
+    fn unwatch(&mut self, owner: Pid, tag: u64, watch: Watch) {
+        match watch {
+            Watch::None => {}
+            Watch::Monitor(reference) => {
+                self.demonitor(reference);
+            }
+            Watch::Caller(target) => {
+                if let Some(e) = self.slot_mut(target).and_then(|s| s.extras.as_mut()) {
+                    if let Some(i) = e.callers.iter().position(|&(t, c)| t == tag && c == owner) {
+                        e.callers.swap_remove(i);
+                    }
+                }
+            }
+        }
     }
 
     // ---- monitors and links --------------------------------------------------------------
@@ -303,17 +347,11 @@ impl Inner {
 
     pub fn demonitor(&mut self, reference: u64) -> bool {
         let Some(entry) = self.monitors.remove(&reference) else { return false };
-        if let Some(slot) = self.slot_mut(entry.target) {
-            if let Some(e) = slot.extras.as_mut() {
-                e.monitors_in.retain(|r| *r != reference);
-            }
-            slot.shrink();
+        if let Some(e) = self.slot_mut(entry.target).and_then(|s| s.extras.as_mut()) {
+            e.monitors_in.retain(|r| *r != reference);
         }
-        if let Some(slot) = self.slot_mut(entry.watcher) {
-            if let Some(e) = slot.extras.as_mut() {
-                e.monitors_out.retain(|r| *r != reference);
-            }
-            slot.shrink();
+        if let Some(e) = self.slot_mut(entry.watcher).and_then(|s| s.extras.as_mut()) {
+            e.monitors_out.retain(|r| *r != reference);
         }
         true
     }
@@ -321,8 +359,8 @@ impl Inner {
     fn notify_down(&mut self, watcher: Pid, reference: u64, target: Pid, reason: ExitReason) {
         let Some(slot) = self.slot_mut(watcher) else { return };
         if let Some(alias) = slot.alias_mut(reference) {
-            // A call, stop or start waiting on this process: the wait ends with its exit.
-            alias.monitor = None;
+            // A stop or start waiting on this process: the wait ends with its exit.
+            alias.watch = Watch::None;
             self.resolve_alias(watcher, reference, Outcome::Down(reason));
             return;
         }
@@ -459,6 +497,19 @@ impl Inner {
         for timer in self.timers.owner_list(head) {
             self.timers.remove(timer, &mut head);
         }
+        for alias in std::mem::take(&mut extras.aliases) {
+            if let Watch::Caller(_) = alias.watch {
+                self.unwatch(pid, alias.tag, alias.watch);
+            }
+        }
+        for (tag, caller) in std::mem::take(&mut extras.callers) {
+            if let Some(slot) = self.slot_mut(caller) {
+                if let Some(alias) = slot.alias_mut(tag) {
+                    alias.watch = Watch::None;
+                }
+            }
+            self.resolve_alias(caller, tag, Outcome::Down(reason.clone()));
+        }
         for reference in std::mem::take(&mut extras.monitors_out) {
             if let Some(entry) = self.monitors.remove(&reference) {
                 if let Some(e) = self.slot_mut(entry.target).and_then(|s| s.extras.as_mut()) {
@@ -488,7 +539,7 @@ impl Inner {
         let deadline = self.now.saturating_add(after);
         let slot = self.slots.get_mut(owner.index as usize).filter(|s| s.pid == owner && s.status != Status::Exited)?;
         let extras = slot.extras.get_or_insert_with(Default::default);
-        let r = self.timers.insert(deadline, owner, action, &mut extras.timer_head);
+        let r = self.timers.insert(deadline, after, owner, action, &mut extras.timer_head);
         if self.trace.enabled {
             let now = self.now;
             self.trace.push_with_deadline(now, EventKind::TimerSet, None, Some(owner), shown(), Some(deadline));

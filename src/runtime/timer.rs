@@ -8,6 +8,10 @@
 //!
 //! Each entry is also on an intrusive list of its owner's timers, so a process that exits
 //! cancels its timers in time proportional to how many it has.
+//!
+//! Timers set with the same duration expire in the order they were set (time never goes
+//! back), so for a few common durations (the 5000 ms call timeout above all) a FIFO queue
+//! replaces the heap: O(1) to add, and cancelled entries fall off the front.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -55,13 +59,22 @@ enum Slot {
     Free { generation: u32, next_free: Option<u32> },
 }
 
+/// How many distinct durations get their own FIFO queue.
+const FIFO_QUEUES: usize = 4;
+
+type Key = (u64, u64, u32, u32); // (deadline, seq, index, generation)
+
 #[derive(Default)]
 pub(crate) struct Timers {
-    heap: BinaryHeap<Reverse<(u64, u64, u32, u32)>>, // (deadline, seq, index, generation)
+    heap: BinaryHeap<Reverse<Key>>,
+    fifos: Vec<(u64, std::collections::VecDeque<Key>)>,
     slots: Vec<Slot>,
     free_head: Option<u32>,
     seq: u64,
     live: usize,
+    /// A lower bound on the earliest live deadline: `pop_due` answers "nothing due" in O(1)
+    /// while `now` is below it, which is almost always (the scheduler asks after every step).
+    earliest_bound: u64,
 }
 
 impl Timers {
@@ -70,7 +83,25 @@ impl Timers {
     }
 
     /// Inserts a timer and links it at the head of its owner's list (`owner_head`).
-    pub fn insert(&mut self, deadline: u64, owner: Pid, action: TimerAction, owner_head: &mut Option<u32>) -> TimerRef {
+    fn fifo_for(&mut self, duration: u64) -> Option<&mut std::collections::VecDeque<Key>> {
+        let pos = match self.fifos.iter().position(|(d, _)| *d == duration) {
+            Some(pos) => pos,
+            None if self.fifos.len() < FIFO_QUEUES => {
+                self.fifos.push((duration, Default::default()));
+                self.fifos.len() - 1
+            }
+            None => return None,
+        };
+        Some(&mut self.fifos[pos].1)
+    }
+
+    fn is_live(&self, (_, _, index, generation): Key) -> bool {
+        matches!(&self.slots[index as usize], Slot::Live { generation: g, .. } if *g == generation)
+    }
+
+    /// Inserts a timer due at `deadline` (set `duration` ms before it) and links it at the
+    /// head of its owner's list (`owner_head`).
+    pub fn insert(&mut self, deadline: u64, duration: u64, owner: Pid, action: TimerAction, owner_head: &mut Option<u32>) -> TimerRef {
         let entry = TimerEntry { deadline, owner, action, prev: None, next: *owner_head };
         let (index, generation) = match self.free_head {
             Some(index) => {
@@ -91,7 +122,12 @@ impl Timers {
         }
         *owner_head = Some(index);
         self.seq += 1;
-        self.heap.push(Reverse((deadline, self.seq, index, generation)));
+        let key = (deadline, self.seq, index, generation);
+        self.earliest_bound = self.earliest_bound.min(deadline);
+        match self.fifo_for(duration) {
+            Some(queue) => queue.push_back(key),
+            None => self.heap.push(Reverse(key)),
+        }
         self.live += 1;
         TimerRef { index, generation }
     }
@@ -128,6 +164,14 @@ impl Timers {
         if self.heap.len() > 1024 && self.heap.len() > 4 * self.live {
             self.compact();
         }
+        for (_, queue) in self.fifos.iter_mut() {
+            if queue.len() > 1024 && queue.len() > 4 * self.live {
+                let slots = &self.slots;
+                queue.retain(|(_, _, index, generation)| {
+                    matches!(&slots[*index as usize], Slot::Live { generation: g, .. } if g == generation)
+                });
+            }
+        }
         Some(entry)
     }
 
@@ -155,24 +199,61 @@ impl Timers {
         out
     }
 
-    /// The earliest live deadline.
-    pub fn next_deadline(&mut self) -> Option<u64> {
-        while let Some(Reverse((deadline, _, index, generation))) = self.heap.peek().copied() {
-            if matches!(&self.slots[index as usize], Slot::Live { generation: g, .. } if *g == generation) {
-                return Some(deadline);
+    /// The earliest live timer's key, and where it is: `None` for the heap, `Some(i)` for
+    /// FIFO queue `i`. Drops stale (cancelled) entries it meets at the fronts.
+    fn earliest(&mut self) -> Option<(Key, Option<usize>)> {
+        while let Some(Reverse(key)) = self.heap.peek().copied() {
+            if self.is_live(key) {
+                break;
             }
             self.heap.pop();
         }
-        None
+        let mut best = self.heap.peek().map(|Reverse(k)| (*k, None));
+        for i in 0..self.fifos.len() {
+            while let Some(&key) = self.fifos[i].1.front() {
+                if self.is_live(key) {
+                    break;
+                }
+                self.fifos[i].1.pop_front();
+            }
+            if let Some(&key) = self.fifos[i].1.front() {
+                // Ties on the deadline go to the timer set first: the order stays deterministic.
+                if best.is_none_or(|(b, _)| (key.0, key.1) < (b.0, b.1)) {
+                    best = Some((key, Some(i)));
+                }
+            }
+        }
+        best
+    }
+
+    /// The earliest live deadline.
+    pub fn next_deadline(&mut self) -> Option<u64> {
+        let deadline = self.earliest().map(|(key, _)| key.0);
+        self.earliest_bound = deadline.unwrap_or(u64::MAX);
+        deadline
     }
 
     /// The next timer due at or before `now`, if any (not yet removed).
     pub fn pop_due(&mut self, now: u64) -> Option<TimerRef> {
-        let deadline = self.next_deadline()?;
+        if self.earliest_bound > now {
+            return None;
+        }
+        let Some(((deadline, _, index, generation), source)) = self.earliest() else {
+            self.earliest_bound = u64::MAX;
+            return None;
+        };
+        self.earliest_bound = deadline;
         if deadline > now {
             return None;
         }
-        let Reverse((_, _, index, generation)) = self.heap.pop().expect("peeked");
+        match source {
+            None => {
+                self.heap.pop();
+            }
+            Some(i) => {
+                self.fifos[i].1.pop_front();
+            }
+        }
         Some(TimerRef { index, generation })
     }
 }
