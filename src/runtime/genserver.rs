@@ -272,6 +272,8 @@ pub(crate) struct ServerCell<S: GenServer> {
     state: RefCell<Option<S>>,
     mailbox: RefCell<VecDeque<Envelope<S>>>,
     parent: Pid,
+    /// Who waits for `init/1` (cheaper than a monitor per start: no table entry, no extras).
+    starter: std::cell::Cell<Option<ReplyTo>>,
 }
 
 impl<S: GenServer> ServerCell<S> {
@@ -320,6 +322,9 @@ impl<S: GenServer> ProcessCell for ServerCell<S> {
     fn parent(&self) -> Option<Pid> {
         Some(self.parent)
     }
+    fn take_starter(&self) -> Option<ReplyTo> {
+        self.starter.take()
+    }
     fn make_turn(self: Rc<Self>, ctx: Ctx) -> Option<Task> {
         Some(Box::pin(server_loop(ctx, self)))
     }
@@ -333,7 +338,7 @@ impl<S: GenServer> ProcessCell for ServerCell<S> {
 }
 
 /// A GenServer's first task: `init/1`, the reply to the starter, and the first turn.
-async fn server_init<S: GenServer>(ctx: Ctx, cell: Rc<ServerCell<S>>, args: S::Args, starter: ReplyTo) -> Option<ExitReason> {
+async fn server_init<S: GenServer>(ctx: Ctx, cell: Rc<ServerCell<S>>, args: S::Args) -> Option<ExitReason> {
     ctx.trace_handle(EventKind::HandleStart(MsgKind::Init));
     let init = S::init(&ctx, args).await;
     ctx.trace_handle(EventKind::HandleEnd(MsgKind::Init));
@@ -347,15 +352,21 @@ async fn server_init<S: GenServer>(ctx: Ctx, cell: Rc<ServerCell<S>>, args: S::A
             Some(arg)
         }
         Init::Stop(reason) => {
-            ctx.reply_raw::<Result<Pid, StartError>>(starter, Err(StartError::Stop(reason.clone())));
+            if let Some(starter) = cell.starter.take() {
+                ctx.reply_raw::<Result<Pid, StartError>>(starter, Err(StartError::Stop(reason.clone())));
+            }
             return Some(reason);
         }
         Init::Ignore => {
-            ctx.reply_raw::<Result<Pid, StartError>>(starter, Err(StartError::Ignore));
+            if let Some(starter) = cell.starter.take() {
+                ctx.reply_raw::<Result<Pid, StartError>>(starter, Err(StartError::Ignore));
+            }
             return Some(ExitReason::Normal);
         }
     };
-    ctx.reply_raw::<Result<Pid, StartError>>(starter, Ok(ctx.pid));
+    if let Some(starter) = cell.starter.take() {
+        ctx.reply_raw::<Result<Pid, StartError>>(starter, Ok(ctx.pid));
+    }
     if let Some(arg) = first {
         if let Some(reason) = run_continues(&ctx, &cell, arg).await {
             return Some(reason);
@@ -489,9 +500,14 @@ impl Ctx {
             let me = self.pid;
             let shared = self.shared.clone();
             let child = inner.spawn(Some(me), move |pid| {
-                let cell = Rc::new(ServerCell::<S> { state: RefCell::new(None), mailbox: RefCell::new(VecDeque::new()), parent: me });
+                let cell = Rc::new(ServerCell::<S> {
+                    state: RefCell::new(None),
+                    mailbox: RefCell::new(VecDeque::new()),
+                    parent: me,
+                    starter: std::cell::Cell::new(Some(ReplyTo { pid: me, tag })),
+                });
                 let ctx = Ctx { shared, pid };
-                let task: Task = Box::pin(server_init::<S>(ctx, cell.clone(), args, ReplyTo { pid: me, tag }));
+                let task: Task = Box::pin(server_init::<S>(ctx, cell.clone(), args));
                 (cell as Rc<dyn ProcessCell>, task)
             });
             if let Some(name) = &opts.name {
@@ -500,17 +516,10 @@ impl Ctx {
             if link {
                 inner.link(me, child);
             }
-            inner.add_alias(me, Alias { tag, outcome: None, timer: None, watch: Watch::Monitor(tag), target: Some(child), deadline: None });
-            inner.monitor(me, child, tag);
+            inner.add_alias(me, Alias { tag, outcome: None, timer: None, watch: Watch::None, target: Some(child), deadline: None });
             tag
         };
-        let outcome = (WaitAlias { ctx: self, tag }).await;
-        if let Outcome::Reply(result) = &outcome {
-            if let Some(Ok(child)) = result.downcast_ref::<Result<Pid, StartError>>() {
-                self.shared.borrow_mut().shrink(*child);
-            }
-        }
-        match outcome {
+        match (WaitAlias { ctx: self, tag }).await {
             Outcome::Reply(result) => *result.downcast::<Result<Pid, StartError>>().expect("start replies with a pid"),
             Outcome::Down(reason) => Err(StartError::Exit(reason)),
             Outcome::Timeout => unreachable!("start has no timer"),
@@ -540,11 +549,7 @@ impl Ctx {
         let timeout = timeout.into();
         let tag = {
             let mut inner = self.shared.borrow_mut();
-            let target = match &dest {
-                Dest::Pid(p) => inner.is_alive(*p).then_some(*p),
-                Dest::Name(n) => inner.whereis(n),
-            };
-            let Some(target) = target else { return Err(CallError::NoProc) };
+            let Some(target) = inner.resolve(&dest) else { return Err(CallError::NoProc) };
             if target == self.pid {
                 return Err(CallError::CallingSelf);
             }
@@ -556,8 +561,8 @@ impl Ctx {
             };
             inner.add_alias(self.pid, Alias { tag, outcome: None, timer, watch: Watch::Caller(target), target: Some(target), deadline });
             let from = ReplyTo { pid: self.pid, tag };
-            let cell = inner.cell(target).expect("target is alive");
             inner.trace(EventKind::Send(MsgKind::Call), Some(self.pid), Some(target), || Some(to_term(&request)));
+            let cell = inner.cell_ref(target).expect("target is alive");
             match cell.as_any().downcast_ref::<ServerCell<S>>() {
                 Some(server) => server.push(Envelope::Call(request, Caller { to: from, _reply: PhantomData })),
                 None => cell.push_foreign_call(to_term(&request), from),
@@ -577,16 +582,12 @@ impl Ctx {
     pub fn cast<S: GenServer>(&self, dest: impl Into<Dest>, msg: S::Cast) {
         let dest = dest.into();
         let mut inner = self.shared.borrow_mut();
-        let target = match &dest {
-            Dest::Pid(p) => inner.is_alive(*p).then_some(*p),
-            Dest::Name(n) => inner.whereis(n),
-        };
-        let Some(target) = target else {
+        let Some(target) = inner.resolve(&dest) else {
             inner.trace(EventKind::Dropped, Some(self.pid), None, || Some(to_term(&msg)));
             return;
         };
         inner.trace(EventKind::Send(MsgKind::Cast), Some(self.pid), Some(target), || Some(to_term(&msg)));
-        let cell = inner.cell(target).expect("target is alive");
+        let cell = inner.cell_ref(target).expect("target is alive");
         match cell.as_any().downcast_ref::<ServerCell<S>>() {
             Some(server) => server.push(Envelope::Cast(msg)),
             None => cell.push_foreign_cast(to_term(&msg)),
@@ -655,8 +656,8 @@ mod size_probe {
         use super::*;
         let rt = crate::runtime::Runtime::new();
         let ctx = Ctx { shared: rt.shared.clone(), pid: Pid { id: 1, index: 0 } };
-        let cell = Rc::new(ServerCell::<crate::bench::Idle> { state: RefCell::new(None), mailbox: RefCell::new(VecDeque::new()), parent: ctx.pid });
-        let fut = server_init::<crate::bench::Idle>(ctx.clone(), cell, 1, ReplyTo { pid: ctx.pid, tag: 1 });
+        let cell = Rc::new(ServerCell::<crate::bench::Idle> { state: RefCell::new(None), mailbox: RefCell::new(VecDeque::new()), parent: ctx.pid, starter: Default::default() });
+        let fut = server_init::<crate::bench::Idle>(ctx.clone(), cell, 1);
         eprintln!("future {} slot {} cell {} extras {}", std::mem::size_of_val(&fut), std::mem::size_of::<super::super::process::Slot>(), std::mem::size_of::<ServerCell<crate::bench::Idle>>(), std::mem::size_of::<super::super::process::Extras>());
     }
 }

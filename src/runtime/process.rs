@@ -85,6 +85,11 @@ pub(crate) trait ProcessCell {
     fn parent(&self) -> Option<Pid> {
         None
     }
+    /// The starter still waiting for `init/1` to return, taken once (GenServers only): a
+    /// process that dies before answering ends its starter's wait with its exit reason.
+    fn take_starter(&self) -> Option<ReplyTo> {
+        None
+    }
     /// A GenServer's receive loop, made when its first message arrives after `init`.
     /// Plain processes always have their task and never need one.
     fn make_turn(self: Rc<Self>, ctx: super::Ctx) -> Option<Task> {
@@ -161,23 +166,6 @@ pub(crate) struct Extras {
     pub pending_exit: Option<(ExitReason, bool)>,
 }
 
-impl Extras {
-    /// Nothing worth keeping: the box can go, so a process that once made a call or was
-    /// started under a monitor is as small as one that never did.
-    pub fn is_empty(&self) -> bool {
-        self.name.is_none()
-            && self.links.is_empty()
-            && self.monitors_out.is_empty()
-            && self.monitors_in.is_empty()
-            && self.callers.is_empty()
-            && self.aliases.is_empty()
-            && self.waiting_on.is_none()
-            && !self.trap_exit
-            && self.timer_head.is_none()
-            && self.pending_exit.is_none()
-    }
-}
-
 pub(crate) struct Slot {
     pub pid: Pid,
     pub task: Option<Task>,
@@ -193,12 +181,6 @@ impl Slot {
         self.extras.get_or_insert_with(Default::default)
     }
 
-    /// Frees the extras box once it holds nothing.
-    pub fn shrink(&mut self) {
-        if self.extras.as_ref().is_some_and(|e| e.is_empty()) {
-            self.extras = None;
-        }
-    }
 
     pub fn alias_mut(&mut self, tag: u64) -> Option<&mut Alias> {
         self.extras.as_mut()?.aliases.iter_mut().find(|a| a.tag == tag)

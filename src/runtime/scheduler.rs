@@ -133,6 +133,21 @@ impl Inner {
         self.slot(pid)?.cell.clone()
     }
 
+    /// The cell without cloning the `Rc` (hot paths: cast, call).
+    #[inline]
+    pub fn cell_ref(&self, pid: Pid) -> Option<&dyn ProcessCell> {
+        self.slot(pid)?.cell.as_deref()
+    }
+
+    /// Resolves a destination to a live pid.
+    #[inline]
+    pub fn resolve(&self, dest: &super::ctx::Dest) -> Option<Pid> {
+        match dest {
+            super::ctx::Dest::Pid(p) => self.is_alive(*p).then_some(*p),
+            super::ctx::Dest::Name(n) => self.whereis(n),
+        }
+    }
+
     pub fn live_pids(&self) -> Vec<Pid> {
         self.slots.iter().filter(|s| s.status != Status::Exited).map(|s| s.pid).collect()
     }
@@ -252,13 +267,29 @@ impl Inner {
 
     /// Hands a reply to a process waiting on `to.tag`; dropped if that alias is gone.
     pub fn deliver_reply(&mut self, from: Option<Pid>, to: ReplyTo, value: Box<dyn Any>, shown: impl FnOnce() -> Term) -> bool {
-        let active = self.slot_mut(to.pid).and_then(|s| s.alias_mut(to.tag)).is_some_and(|a| a.outcome.is_none());
-        if !active {
-            self.trace(EventKind::Dropped, from, Some(to.pid), || Some(shown()));
+        let tracing = self.trace.enabled;
+        let woken = match self.slot_mut(to.pid) {
+            Some(slot) => match slot.alias_mut(to.tag) {
+                Some(alias) if alias.outcome.is_none() => {
+                    alias.outcome = Some(Outcome::Reply(value));
+                    Some(slot.extras.as_ref().is_some_and(|e| e.waiting_on == Some(to.tag)))
+                }
+                _ => None,
+            },
+            None => None,
+        };
+        let Some(waiting) = woken else {
+            if tracing {
+                self.trace(EventKind::Dropped, from, Some(to.pid), || Some(shown()));
+            }
             return false;
+        };
+        if tracing {
+            self.trace(EventKind::Send(MsgKind::Reply), from, Some(to.pid), || Some(shown()));
         }
-        self.trace(EventKind::Send(MsgKind::Reply), from, Some(to.pid), || Some(shown()));
-        self.resolve_alias(to.pid, to.tag, Outcome::Reply(value));
+        if waiting {
+            self.wake(to.pid);
+        }
         true
     }
 
@@ -276,14 +307,6 @@ impl Inner {
     }
 
     // ---- aliases -------------------------------------------------------------------------
-
-    /// Frees a process's extras if they hold nothing (a freshly started server keeps none
-    /// of the start's bookkeeping; see the spawn benchmark's bytes per process).
-    pub fn shrink(&mut self, pid: Pid) {
-        if let Some(slot) = self.slot_mut(pid) {
-            slot.shrink();
-        }
-    }
 
     pub fn add_alias(&mut self, pid: Pid, alias: Alias) {
         if let Some(slot) = self.slot_mut(pid) {
@@ -348,10 +371,10 @@ impl Inner {
     pub fn demonitor(&mut self, reference: u64) -> bool {
         let Some(entry) = self.monitors.remove(&reference) else { return false };
         if let Some(e) = self.slot_mut(entry.target).and_then(|s| s.extras.as_mut()) {
-            e.monitors_in.retain(|r| *r != reference);
+            remove_one(&mut e.monitors_in, &reference);
         }
         if let Some(e) = self.slot_mut(entry.watcher).and_then(|s| s.extras.as_mut()) {
-            e.monitors_out.retain(|r| *r != reference);
+            remove_one(&mut e.monitors_out, &reference);
         }
         true
     }
@@ -381,11 +404,20 @@ impl Inner {
             self.exit_signal(b, a, ExitReason::NoProc, true);
             return;
         }
-        let Some(sa) = self.slot_mut(a) else { return };
-        if sa.extras().links.contains(&b) {
+        let (Some(sa), Some(sb)) = (self.slot(a), self.slot(b)) else { return };
+        // Links are a set; look in the shorter list (a cache linked to 10,000 sessions
+        // checks the new session's one link, not its own 10,000).
+        let la = sa.extras.as_ref().map_or(0, |e| e.links.len());
+        let lb = sb.extras.as_ref().map_or(0, |e| e.links.len());
+        let linked = if la <= lb {
+            sa.extras.as_ref().is_some_and(|e| e.links.contains(&b))
+        } else {
+            sb.extras.as_ref().is_some_and(|e| e.links.contains(&a))
+        };
+        if linked {
             return;
         }
-        sa.extras().links.push(b);
+        self.slot_mut(a).expect("alive").extras().links.push(b);
         self.slot_mut(b).expect("alive").extras().links.push(a);
         self.trace(EventKind::Link, Some(a), Some(b), || None);
     }
@@ -393,7 +425,7 @@ impl Inner {
     pub fn unlink(&mut self, a: Pid, b: Pid) {
         for (x, y) in [(a, b), (b, a)] {
             if let Some(e) = self.slot_mut(x).and_then(|s| s.extras.as_mut()) {
-                e.links.retain(|p| *p != y);
+                remove_one(&mut e.links, &y);
             }
         }
         self.trace(EventKind::Unlink, Some(a), Some(b), || None);
@@ -475,6 +507,7 @@ impl Inner {
         let task = slot.task.take();
         let cell = slot.cell.take();
         let extras = slot.extras.take();
+        let starter = cell.as_ref().and_then(|c| c.take_starter());
         if let Some(task) = task {
             self.graveyard.push(Box::new(task));
         }
@@ -484,6 +517,9 @@ impl Inner {
         self.live -= 1;
         self.free_slots.push(pid.index);
         self.trace(EventKind::Exit, None, Some(pid), || Some(reason.to_term()));
+        if let Some(starter) = starter {
+            self.resolve_alias(starter.pid, starter.tag, Outcome::Down(reason.clone()));
+        }
         if let Some(i) = self.exit_watchers.iter().position(|(p, _)| *p == pid) {
             let (_, into) = self.exit_watchers.swap_remove(i);
             *into.borrow_mut() = Some(reason.clone());
@@ -513,20 +549,20 @@ impl Inner {
         for reference in std::mem::take(&mut extras.monitors_out) {
             if let Some(entry) = self.monitors.remove(&reference) {
                 if let Some(e) = self.slot_mut(entry.target).and_then(|s| s.extras.as_mut()) {
-                    e.monitors_in.retain(|r| *r != reference);
+                    remove_one(&mut e.monitors_in, &reference);
                 }
             }
         }
         for linked in std::mem::take(&mut extras.links) {
             if let Some(e) = self.slot_mut(linked).and_then(|s| s.extras.as_mut()) {
-                e.links.retain(|p| *p != pid);
+                remove_one(&mut e.links, &pid);
             }
             self.exit_signal(pid, linked, reason.clone(), true);
         }
         for reference in std::mem::take(&mut extras.monitors_in) {
             if let Some(entry) = self.monitors.remove(&reference) {
                 if let Some(e) = self.slot_mut(entry.watcher).and_then(|s| s.extras.as_mut()) {
-                    e.monitors_out.retain(|r| *r != reference);
+                    remove_one(&mut e.monitors_out, &reference);
                 }
                 self.notify_down(entry.watcher, reference, pid, reason.clone());
             }
@@ -603,6 +639,14 @@ impl Inner {
         let out = e.monitors_out.iter().filter_map(|r| Some((*r, self.monitors.get(r)?.target))).collect();
         let inn = e.monitors_in.iter().filter_map(|r| Some((*r, self.monitors.get(r)?.watcher))).collect();
         (out, inn)
+    }
+}
+
+/// Removes one occurrence, searching from the newest (links and monitors are usually
+/// undone soon after they are made); O(1) removal, order of the rest is not kept.
+fn remove_one<T: PartialEq>(items: &mut Vec<T>, item: &T) {
+    if let Some(i) = items.iter().rposition(|x| x == item) {
+        items.swap_remove(i);
     }
 }
 
