@@ -361,3 +361,30 @@ fn terminate_runs_after_a_failed_call_inside_a_callback() {
     assert_eq!(reason.to_string(), expected);
     assert_eq!(*log.borrow(), vec![expected]);
 }
+
+#[test]
+fn calls_with_many_different_timeouts_each_time_out_at_their_own_deadline() {
+    // More distinct durations than the runtime keeps timeout queues for: the rest use timers.
+    let rt = Runtime::new();
+    rt.start::<Probe>(ProbeArgs::default(), StartOpts::named("SlowServer")).unwrap();
+    let timeouts = [700u64, 300, 500, 100, 900, 200, 300];
+    let ends = rt.block_on(move |ctx| async move {
+        let me = ctx.pid();
+        for ms in timeouts {
+            ctx.spawn(move |c| async move {
+                let r = c.try_call::<Probe>("SlowServer", ProbeCall::Slow(60_000), ms).await;
+                assert_eq!(r, Err(CallError::Timeout));
+                c.send(me, (ms as i64, c.now() as i64)).unwrap();
+            });
+        }
+        let mut ends = Vec::new();
+        for _ in timeouts {
+            ends.push(ctx.receive().await.to_term().to_string());
+        }
+        ends
+    });
+    assert_eq!(
+        ends.unwrap(),
+        vec!["{100, 100}", "{200, 200}", "{300, 300}", "{300, 300}", "{500, 500}", "{700, 700}", "{900, 900}"]
+    );
+}

@@ -379,7 +379,7 @@ impl Ctx {
             let tag = inner.new_ref();
             let timer = inner.add_timer(self.pid, ms, TimerAction::Wake { tag }, || None);
             let deadline = inner.now + ms;
-            inner.add_alias(self.pid, Alias { tag, outcome: None, timer, watch: Watch::None, target: None, deadline: Some(deadline) });
+            inner.add_alias(self.pid, Alias { tag, outcome: None, timer, watch: Watch::None, target: None, deadline: Some(deadline), queued_timeout: false });
             tag
         };
         WaitAlias { ctx: self, tag }.await;
@@ -461,7 +461,7 @@ impl Ctx {
                 let mut inner = self.shared.borrow_mut();
                 let tag = inner.new_ref();
                 let timer = inner.add_timer(self.pid, left, TimerAction::Wake { tag }, || None);
-                inner.add_alias(self.pid, Alias { tag, outcome: None, timer, watch: Watch::None, target: None, deadline: Some(deadline) });
+                inner.add_alias(self.pid, Alias { tag, outcome: None, timer, watch: Watch::None, target: None, deadline: Some(deadline), queued_timeout: false });
                 tag
             };
             let got = MessageOrAlias { ctx: self, cell: &cell, tag }.await;

@@ -516,7 +516,7 @@ impl Ctx {
             if link {
                 inner.link(me, child);
             }
-            inner.add_alias(me, Alias { tag, outcome: None, timer: None, watch: Watch::None, target: Some(child), deadline: None });
+            inner.add_alias(me, Alias { tag, outcome: None, timer: None, watch: Watch::None, target: Some(child), deadline: None, queued_timeout: false });
             tag
         };
         match (WaitAlias { ctx: self, tag }).await {
@@ -555,11 +555,18 @@ impl Ctx {
             }
             let tag = inner.new_ref();
             inner.add_caller(target, self.pid, tag);
-            let (timer, deadline) = match timeout {
-                Timeout::Ms(ms) => (inner.add_timer(self.pid, ms, TimerAction::Wake { tag }, || None), Some(inner.now + ms)),
-                Timeout::Infinity => (None, None),
+            let (timer, deadline, queued_timeout) = match timeout {
+                Timeout::Ms(ms) => {
+                    let deadline = inner.now + ms;
+                    if inner.queue_call_timeout(self.pid, tag, ms) {
+                        (None, Some(deadline), true)
+                    } else {
+                        (inner.add_timer(self.pid, ms, TimerAction::Wake { tag }, || None), Some(deadline), false)
+                    }
+                }
+                Timeout::Infinity => (None, None, false),
             };
-            inner.add_alias(self.pid, Alias { tag, outcome: None, timer, watch: Watch::Caller(target), target: Some(target), deadline });
+            inner.add_alias(self.pid, Alias { tag, outcome: None, timer, watch: Watch::Caller(target), target: Some(target), deadline, queued_timeout });
             let from = ReplyTo { pid: self.pid, tag };
             inner.trace(EventKind::Send(MsgKind::Call), Some(self.pid), Some(target), || Some(to_term(&request)));
             let cell = inner.cell_ref(target).expect("target is alive");
@@ -622,7 +629,7 @@ impl Ctx {
             }
             let tag = inner.new_ref();
             inner.monitor(self.pid, target, tag);
-            inner.add_alias(self.pid, Alias { tag, outcome: None, timer: None, watch: Watch::Monitor(tag), target: Some(target), deadline: None });
+            inner.add_alias(self.pid, Alias { tag, outcome: None, timer: None, watch: Watch::Monitor(tag), target: Some(target), deadline: None, queued_timeout: false });
             inner.trace(EventKind::Send(MsgKind::Stop), Some(self.pid), Some(target), || Some(reason.to_term()));
             let cell = inner.cell(target).expect("target is alive");
             if cell.as_any().is::<super::ctx::PlainCell>() {

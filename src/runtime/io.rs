@@ -26,7 +26,7 @@ pub(crate) struct WakeList {
 impl WakeList {
     /// Takes the woken pids, cheaply when there are none.
     pub fn drain(&self) -> Vec<Pid> {
-        if !self.pending.swap(false, Ordering::Acquire) {
+        if !self.pending.load(Ordering::Relaxed) || !self.pending.swap(false, Ordering::Acquire) {
             return Vec::new();
         }
         std::mem::take(&mut *self.pids.lock().expect("single-threaded"))

@@ -117,6 +117,8 @@ pub(crate) struct Alias {
     /// For the inspector: who we wait on and the deadline.
     pub target: Option<Pid>,
     pub deadline: Option<u64>,
+    /// The deadline sits in a call-timeout queue instead of a timer (see `CallTimeouts`).
+    pub queued_timeout: bool,
 }
 
 /// How an alias learns that the process it waits on died.

@@ -270,13 +270,13 @@ impl Runtime {
 
     /// When the next timer is due, in virtual ms.
     pub fn next_timer_at(&self) -> Option<u64> {
-        self.shared.borrow_mut().timers.next_deadline()
+        self.shared.borrow_mut().next_deadline()
     }
 
     /// Moves virtual time to the next timer's deadline (it fires on the next step).
     pub fn advance_to_next_timer(&self) -> bool {
         let mut inner = self.shared.borrow_mut();
-        let Some(deadline) = inner.timers.next_deadline() else { return false };
+        let Some(deadline) = inner.next_deadline() else { return false };
         inner.now = inner.now.max(deadline);
         true
     }
@@ -309,7 +309,7 @@ impl Runtime {
             steps += 1;
         }
         let mut inner = self.shared.borrow_mut();
-        let next_timer = inner.timers.next_deadline();
+        let next_timer = inner.next_deadline();
         let idle = inner.run_queue.iter().all(|p| !inner.slot(*p).is_some_and(|s| s.queued)) && next_timer.is_none_or(|t| t > inner.now);
         TickReport { steps, idle, next_timer }
     }
@@ -365,8 +365,9 @@ impl Runtime {
         self.shared.borrow().io_waits
     }
 
+    /// Timers waiting to fire, call timeouts included.
     pub fn pending_timers(&self) -> usize {
-        self.shared.borrow().timers.len()
+        self.shared.borrow().pending_timer_count()
     }
 
     pub fn monitor_count(&self) -> usize {

@@ -53,7 +53,23 @@ pub(crate) struct Inner {
     pub wake_list: std::sync::Arc<super::io::WakeList>,
     /// Processes suspended on outside futures right now.
     pub io_waits: usize,
+    /// Call timeouts, kept apart from timers: see [`CallTimeouts`].
+    call_timeouts: CallTimeouts,
 }
+
+/// Call timeouts by duration. Almost every call arms a timeout and almost none fires, so
+/// a call only appends `(deadline, caller, tag)` to the queue for its duration (deadlines
+/// of one duration come in order, as time never goes back) and never cancels it: an entry
+/// whose call has ended is skipped when it reaches the front. Calls with more distinct
+/// durations than there are queues get an ordinary timer.
+#[derive(Default)]
+struct CallTimeouts {
+    queues: Vec<(u64, VecDeque<(u64, Pid, u64)>)>,
+    /// Calls whose timeout is in a queue and whose alias still exists.
+    active: usize,
+}
+
+const CALL_TIMEOUT_QUEUES: usize = 4;
 
 impl Inner {
     pub fn new(trace_capacity: usize) -> Self {
@@ -77,6 +93,7 @@ impl Inner {
             exit_watchers: Vec::new(),
             wake_list: Default::default(),
             io_waits: 0,
+            call_timeouts: CallTimeouts::default(),
         }
     }
 
@@ -321,6 +338,9 @@ impl Inner {
         let pos = extras.aliases.iter().position(|a| a.tag == tag && a.outcome.is_some())?;
         let alias = extras.aliases.swap_remove(pos);
         extras.waiting_on = None;
+        if alias.queued_timeout {
+            self.call_timeouts.active -= 1;
+        }
         if let Some(timer) = alias.timer {
             self.cancel_timer(timer);
         }
@@ -534,6 +554,9 @@ impl Inner {
             self.timers.remove(timer, &mut head);
         }
         for alias in std::mem::take(&mut extras.aliases) {
+            if alias.queued_timeout {
+                self.call_timeouts.active -= 1;
+            }
             if let Watch::Caller(_) = alias.watch {
                 self.unwatch(pid, alias.tag, alias.watch);
             }
@@ -569,6 +592,86 @@ impl Inner {
         }
     }
 
+    // ---- call timeouts ---------------------------------------------------------------------
+
+    /// Queues a call's timeout; false if no queue is free for this duration (use a timer).
+    pub fn queue_call_timeout(&mut self, caller: Pid, tag: u64, ms: u64) -> bool {
+        let deadline = self.now.saturating_add(ms);
+        let queues = &mut self.call_timeouts.queues;
+        let i = match queues.iter().position(|(d, _)| *d == ms) {
+            Some(i) => i,
+            None if queues.len() < CALL_TIMEOUT_QUEUES => {
+                queues.push((ms, VecDeque::new()));
+                queues.len() - 1
+            }
+            None => return false,
+        };
+        let queue = &mut queues[i].1;
+        queue.push_back((deadline, caller, tag));
+        self.call_timeouts.active += 1;
+        if queue.len() > 1024 && queue.len() > 4 * self.call_timeouts.active {
+            let mut queue = std::mem::take(&mut self.call_timeouts.queues[i].1);
+            queue.retain(|&(_, pid, tag)| self.call_waiting(pid, tag));
+            self.call_timeouts.queues[i].1 = queue;
+        }
+        true
+    }
+
+    /// Whether `pid` still waits on call `tag` (its timeout would still matter).
+    fn call_waiting(&self, pid: Pid, tag: u64) -> bool {
+        self.slot(pid)
+            .and_then(|s| s.extras.as_ref())
+            .is_some_and(|e| e.aliases.iter().any(|a| a.tag == tag && a.outcome.is_none()))
+    }
+
+    /// The earliest call timeout that still matters; drops ended calls from the fronts.
+    fn next_call_deadline(&mut self) -> Option<(u64, usize)> {
+        let mut best: Option<(u64, usize)> = None;
+        for i in 0..self.call_timeouts.queues.len() {
+            while let Some(&(deadline, pid, tag)) = self.call_timeouts.queues[i].1.front() {
+                if self.call_waiting(pid, tag) {
+                    if best.is_none_or(|(b, _)| deadline < b) {
+                        best = Some((deadline, i));
+                    }
+                    break;
+                }
+                self.call_timeouts.queues[i].1.pop_front();
+            }
+        }
+        best
+    }
+
+    /// Times out one call due at or before now. False if none is due.
+    fn fire_call_timeout(&mut self) -> bool {
+        // Cheap check first: nothing at any front is due.
+        let now = self.now;
+        if self.call_timeouts.queues.iter().all(|(_, q)| q.front().is_none_or(|e| e.0 > now)) {
+            return false;
+        }
+        let Some((deadline, i)) = self.next_call_deadline() else { return false };
+        if deadline > now {
+            return false;
+        }
+        let (_, pid, tag) = self.call_timeouts.queues[i].1.pop_front().expect("front exists");
+        self.resolve_alias(pid, tag, Outcome::Timeout);
+        true
+    }
+
+    /// The earliest deadline of any timer or call timeout.
+    pub fn next_deadline(&mut self) -> Option<u64> {
+        let timer = self.timers.next_deadline();
+        let call = self.next_call_deadline().map(|(d, _)| d);
+        match (timer, call) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Pending timers plus calls waiting with a timeout.
+    pub fn pending_timer_count(&self) -> usize {
+        self.timers.len() + self.call_timeouts.active
+    }
+
     // ---- timers --------------------------------------------------------------------------
 
     pub fn add_timer(&mut self, owner: Pid, after: u64, action: TimerAction, shown: impl FnOnce() -> Option<Term>) -> Option<TimerRef> {
@@ -600,8 +703,11 @@ impl Inner {
         Some(self.timers.get(r)?.deadline.saturating_sub(self.now))
     }
 
-    /// Fires one timer due at or before now. Returns false if none is due.
+    /// Fires one timer (or call timeout) due at or before now. False if none is due.
     pub fn fire_one_due(&mut self) -> bool {
+        if self.fire_call_timeout() {
+            return true;
+        }
         let Some(r) = self.timers.pop_due(self.now) else { return false };
         let Some(owner) = self.timers.get(r).map(|e| e.owner) else { return true };
         let slot = &mut self.slots[owner.index as usize];

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""`make bench`: runs the runtime workloads natively, in headless Chromium (release wasm) and
+on the BEAM, and prints one table with each side and the ratio to the BEAM.
+
+Each runner prints `BENCH name value unit` lines (medians of several runs, computed by the
+runner). With --write, the table also goes to docs/benchmarks.md with the machine and the
+command. Environment: BENCH_RUNS, BENCH_SCALE as for the runners.
+"""
+import datetime
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WASM_ENV = {
+    "CARGO_TARGET_DIR": os.path.join(ROOT, "target", "wasm-bench"),
+    "RUSTC": "/usr/bin/rustc",
+    "RUSTC_BOOTSTRAP": "1",
+    "CARGO_UNSTABLE_BUILD_STD": "std,panic_abort",
+    "CHROMEDRIVER": "/usr/bin/chromedriver",
+    "WASM_BINDGEN_TEST_TIMEOUT": "900",
+}
+
+# name -> (label, lower is better, Chromium target or None)
+ROWS = [
+    ("cast", "cast throughput", True, 100),
+    ("call", "call round trip (5000 ms timeout armed)", True, 250),
+    ("spawn_1m", "spawn + init 1,000,000 GenServers", True, 500),
+    ("spawn_bytes", "memory per idle GenServer", True, 256),
+    ("timers_set", "set 100,000 send_after timers", True, None),
+    ("timers_fire", "fire 100,000 timers", True, None),
+    ("load_ops", "session store load: 100k ops, 10k sessions (wall)", False, None),
+    ("load_p50", "  its p50 latency (max over op kinds)", True, None),
+    ("load_p99", "  its p99 latency (max over op kinds)", True, None),
+    ("idb_pool", "IndexedDB: records/s through the worker pool (batched)", False, None),
+    ("idb_per_write", "IndexedDB: records/s, one transaction per write", False, None),
+    ("idb_bulk", "IndexedDB: records/s, raw bulk put in one transaction", False, None),
+    ("idb_pool_vs_bulk", "IndexedDB: pool / raw bulk (target >= 80%)", False, None),
+]
+
+
+def run(cmd, env=None, cwd=ROOT):
+    print("$ " + " ".join(cmd), file=sys.stderr, flush=True)
+    full_env = dict(os.environ)
+    full_env["PATH"] = os.path.join(ROOT, "node_modules", ".bin") + ":" + os.path.expanduser("~/.cargo/bin") + ":" + full_env["PATH"]
+    full_env.update(env or {})
+    proc = subprocess.run(cmd, cwd=cwd, env=full_env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-4000:])
+        raise SystemExit(f"bench: {' '.join(cmd)} failed ({proc.returncode})")
+    figures = {}
+    for line in (proc.stdout + proc.stderr).splitlines():
+        m = re.search(r"BENCH (\S+) ([0-9.]+) (.+)$", line)
+        if m:
+            figures[m.group(1)] = (float(m.group(2)), m.group(3).strip())
+    return figures
+
+
+def fmt(v):
+    if v is None:
+        return "–"
+    if v >= 1000:
+        return f"{v:,.0f}"
+    return f"{v:.1f}"
+
+
+def main():
+    write = "--write" in sys.argv
+    native = run(["cargo", "run", "--quiet", "--release", "--example", "bench"])
+    wasm_tests = ["--test", "bench_wasm"]
+    if os.path.exists(os.path.join(ROOT, "tests", "bench_storage_wasm.rs")):
+        wasm_tests += ["--test", "bench_storage_wasm"]
+    chromium = run(["cargo", "test", "--release", "--target", "wasm32-unknown-unknown", "--features", "bench", *wasm_tests, "--", "--nocapture"], env=WASM_ENV)
+    beam = {}
+    if shutil.which("elixir"):
+        beam = run(["elixir", "--erl", "+S 1 +P 2000000", "bench/beam_bench.exs"])
+    else:
+        print("bench: elixir not installed, BEAM column left empty", file=sys.stderr)
+
+    header = "| workload | unit | Chromium (wasm) | native | BEAM (+S 1) | Chromium vs BEAM | target (Chromium) |"
+    lines = [header, "|---|---|---:|---:|---:|---:|---|"]
+    for name, label, lower_better, target in ROWS:
+        c, n, b = (d.get(name, (None, ""))[0] for d in (chromium, native, beam))
+        unit = next((d[name][1] for d in (chromium, native, beam) if name in d), "")
+        if c is None and n is None and b is None:
+            continue
+        ratio = "–"
+        if c and b:
+            ratio = f"{b / c:.1f}x faster" if lower_better else f"{c / b:.1f}x"
+            if lower_better and c > b:
+                ratio = f"{c / b:.1f}x slower"
+        tgt = "–"
+        if target is not None and c is not None:
+            tgt = f"≤ {target}: {'met' if c <= target else 'NOT met'}"
+        lines.append(f"| {label} | {unit} | {fmt(c)} | {fmt(n)} | {fmt(b)} | {ratio} | {tgt} |")
+    table = "\n".join(lines)
+    print(table)
+    if write:
+        cpu = "unknown CPU"
+        try:
+            for line in open("/proc/cpuinfo"):
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+        except OSError:
+            pass
+        chromium_version = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip()
+        doc = f"""# Benchmarks
+
+Latest figures from `make bench` (medians of {os.environ.get('BENCH_RUNS', '5')} runs per workload, each runner in the
+same command, so the ratios compare like with like on a noisy machine).
+
+- Date: {datetime.date.today().isoformat()}
+- Machine: {os.cpu_count()} cores, {cpu}, {platform.system()} {platform.release()}
+- Chromium: {chromium_version or 'unknown'}; BEAM: Erlang/OTP via Debian's `elixir`, one scheduler (`+S 1`)
+- Command: `make bench` (runs `scripts/bench.py --write`)
+
+{table}
+
+How each figure is made: `src/bench.rs` (runtime workloads, shared by `examples/bench.rs` natively and
+`tests/bench_wasm.rs` in Chromium), `bench/beam_bench.exs` (the same work with real GenServers),
+`tests/bench_storage_wasm.rs` (IndexedDB). Memory per process is live heap bytes (a counting allocator)
+divided by the number of idle processes; on the BEAM it is `:erlang.memory(:processes)` growth.
+BEAM timers fire in real time (deadlines spread over 1 s), so their fire cost is the VM's CPU time.
+"""
+        with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w") as f:
+            f.write(doc)
+        print("bench: wrote docs/benchmarks.md", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
