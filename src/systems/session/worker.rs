@@ -12,6 +12,8 @@
 //! `db_latency_ms` simulates the disk: the worker sleeps that long (virtual time) before each
 //! operation. It is 0 by default, so the store behaves as the sheet's; the load generator sets
 //! it to make the pool's queueing visible.
+//!
+//! Storage calls go through `Ctx::io`, so on IndexedDB only this worker waits for the browser.
 
 use serde::{Serialize, Serializer};
 
@@ -119,11 +121,11 @@ impl GenServer for DatabaseWorker {
         self.simulate_disk(ctx).await;
         let (id, result) = match msg {
             WorkerCast::Save(id, data) => {
-                let result = self.backend.put(&storage_key(&id), &data).await;
+                let result = ctx.io(self.backend.put(&storage_key(&id), &data)).await;
                 (id, result)
             }
             WorkerCast::Delete(id) => {
-                let result = self.backend.delete(&storage_key(&id)).await;
+                let result = ctx.io(self.backend.delete(&storage_key(&id))).await;
                 (id, result)
             }
         };
@@ -135,7 +137,7 @@ impl GenServer for DatabaseWorker {
 
     async fn handle_call(&mut self, ctx: &Ctx, WorkerCall::Load(id): WorkerCall, _from: Caller<Loaded>) -> CallResult<Self> {
         self.simulate_disk(ctx).await;
-        let loaded = match self.backend.get(&storage_key(&id)).await {
+        let loaded = match ctx.io(self.backend.get(&storage_key(&id))).await {
             Ok(Some(data)) => Loaded::Ok(data),
             Ok(None) => Loaded::NotFound,
             Err(error) => Loaded::Error(error.to_string()),
