@@ -490,3 +490,22 @@ fn a_process_awaiting_outside_io_is_suspended_until_its_future_wakes_it() {
     assert_eq!(rt.io_waits(), 0);
     assert!(!rt.is_alive(pid));
 }
+
+#[test]
+fn stepping_runs_one_event_at_a_time_and_reports_when_idle() {
+    let rt = Runtime::new();
+    let pid = rt.start::<Probe>(ProbeArgs::default(), StartOpts::default()).unwrap();
+    rt.spawn("client", move |ctx| async move {
+        for _ in 0..3 {
+            ctx.cast::<Probe>(pid, ProbeCast::Add(1));
+        }
+    });
+    // The client's turn sends all three casts; then each step handles one of them.
+    assert_eq!(rt.run_steps(1), 1);
+    assert_eq!(rt.process_detail(pid).unwrap().info.mailbox_len, 3);
+    assert_eq!(rt.run_steps(2), 2);
+    assert_eq!(rt.process_detail(pid).unwrap().info.mailbox_len, 1);
+    assert_eq!(rt.run_steps(10), 1, "only one event was left");
+    assert!(!rt.step());
+    assert!(rt.process_detail(pid).unwrap().state.unwrap().to_string().contains("count: 3"));
+}

@@ -198,12 +198,15 @@ impl ProcessCell for PlainCell {
 }
 
 /// Waits for the next message `pop` yields, within the process's per-turn budget.
-pub(crate) struct Recv<'a, T, F: FnMut() -> Option<T> + Unpin> {
+/// `has_more` tells whether a message is waiting, so a spent budget only requeues a process
+/// that has something left to do (a step is never spent on finding an empty mailbox).
+pub(crate) struct Recv<'a, T, F: FnMut() -> Option<T> + Unpin, G: Fn() -> bool + Unpin> {
     pub ctx: &'a Ctx,
     pub pop: F,
+    pub has_more: G,
 }
 
-impl<T, F: FnMut() -> Option<T> + Unpin> Future for Recv<'_, T, F> {
+impl<T, F: FnMut() -> Option<T> + Unpin, G: Fn() -> bool + Unpin> Future for Recv<'_, T, F, G> {
     type Output = T;
     fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<T> {
         let this = self.get_mut();
@@ -217,7 +220,9 @@ impl<T, F: FnMut() -> Option<T> + Unpin> Future for Recv<'_, T, F> {
         if budget == 0 {
             // Fairness: this turn is used up; go to the back of the run queue.
             slot.status = Status::Waiting;
-            inner.wake(pid);
+            if (this.has_more)() {
+                inner.wake(pid);
+            }
             return Poll::Pending;
         }
         match (this.pop)() {
@@ -439,7 +444,7 @@ impl Ctx {
     pub async fn receive(&self) -> Info<Term> {
         let cell = self.plain_cell();
         let plain = cell.as_any().downcast_ref::<PlainCell>().expect("receive is for plain processes");
-        Recv { ctx: self, pop: || plain.mailbox.borrow_mut().pop_front() }.await
+        Recv { ctx: self, pop: || plain.mailbox.borrow_mut().pop_front(), has_more: || !plain.mailbox.borrow().is_empty() }.await
     }
 
     /// `receive ... after ms`: `None` if nothing arrived in time.

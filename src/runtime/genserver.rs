@@ -408,7 +408,12 @@ async fn server_loop<S: GenServer>(ctx: Ctx, cell: Rc<ServerCell<S>>) -> Option<
             }
             continue;
         }
-        let envelope = Recv { ctx: &ctx, pop: || cell.mailbox.borrow_mut().pop_front() }.await;
+        let envelope = Recv {
+            ctx: &ctx,
+            pop: || cell.mailbox.borrow_mut().pop_front(),
+            has_more: || !cell.mailbox.borrow().is_empty(),
+        }
+        .await;
         let (kind, flow) = match envelope {
             Envelope::Call(request, from) => {
                 ctx.trace_handle(EventKind::HandleStart(MsgKind::Call));

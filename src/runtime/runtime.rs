@@ -258,6 +258,11 @@ impl Runtime {
         self.fire_one_due() || self.poll_one(1)
     }
 
+    /// Runs `n` events ([`Runtime::step`] `n` times); returns how many there were.
+    pub fn run_steps(&self, n: usize) -> usize {
+        (0..n).take_while(|_| self.step()).count()
+    }
+
     /// Runs until nothing is runnable and no timer is due, without moving time.
     /// Returns the number of steps taken.
     pub fn run_until_idle(&self) -> usize {
