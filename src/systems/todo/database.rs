@@ -6,14 +6,19 @@
 //! keys run on different workers. One key always goes to the same worker, so the writes of
 //! one list stay in order. [`phash2`] is Erlang's, so a learner's
 //! `:erlang.phash2("Alice", 3)` names the same worker.
+//!
+//! Beyond the sheet: [`Database::store_ack`] (a store that returns once committed),
+//! [`Database::sync`] (returns once every earlier store has committed, on every worker) and
+//! [`Database::status`] (each worker's counters). The workers coalesce queued stores into one
+//! transaction each: see `worker.rs`.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::worker::DatabaseWorker;
+use super::worker::{DatabaseWorker, WorkerStatus};
 use crate::runtime::{CallResult, Caller, Ctx, ExitReason, GenServer, Init, Never, Pid, StartError, StartOpts};
-use crate::storage::Backend;
+use crate::storage::{Backend, StorageError};
 use crate::term::{Term, phash2, to_term};
 
 /// The sheet's `@db_folder`, shown as the workers' state.
@@ -21,10 +26,19 @@ pub const DB_FOLDER: &str = "./persist";
 /// The sheet's `@pool_size`.
 pub const POOL_SIZE: u32 = 3;
 
-/// `{:choose_worker, key}`
+/// `{:choose_worker, key}`, `:workers`
 #[derive(Debug, Serialize)]
 pub enum DatabaseCall {
     ChooseWorker(String),
+    Workers,
+}
+
+/// The chosen worker's pid, or every worker's (shown as a pid / a list of pids).
+#[derive(Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum DatabaseReply {
+    Worker(Pid),
+    Workers(Vec<Pid>),
 }
 
 /// The state: `%{0 => worker, 1 => worker, 2 => worker}`.
@@ -55,9 +69,49 @@ impl Database {
         DatabaseWorker::get(ctx, worker, key).await
     }
 
+    /// The acknowledged store: chooses the worker, then calls it; returns once the
+    /// transaction holding this write has committed, so it survives a reload.
+    pub async fn store_ack<T: Serialize>(ctx: &Ctx, key: &str, data: &T) -> Result<(), StorageError> {
+        let worker = Self::choose_worker(ctx, key).await;
+        DatabaseWorker::store_ack(ctx, worker, key, to_term(data)).await
+    }
+
+    /// Returns once every store any worker received before this call has committed (the
+    /// first error, if one failed). Use before a planned stop.
+    pub async fn sync(ctx: &Ctx) -> Result<(), StorageError> {
+        let mut result = Ok(());
+        for worker in Self::workers(ctx).await {
+            let synced = DatabaseWorker::sync(ctx, worker).await;
+            if result.is_ok() {
+                result = synced;
+            }
+        }
+        result
+    }
+
+    /// Each worker's counters, in pool order.
+    pub async fn status(ctx: &Ctx) -> Vec<(Pid, WorkerStatus)> {
+        let mut out = Vec::new();
+        for worker in Self::workers(ctx).await {
+            out.push((worker, DatabaseWorker::status(ctx, worker).await));
+        }
+        out
+    }
+
     /// The sheet's private `choose_worker/1`: a call to the database.
     pub async fn choose_worker(ctx: &Ctx, key: &str) -> Pid {
-        ctx.call::<Database>(Self::NAME, DatabaseCall::ChooseWorker(key.to_string())).await
+        match ctx.call::<Database>(Self::NAME, DatabaseCall::ChooseWorker(key.to_string())).await {
+            DatabaseReply::Worker(pid) => pid,
+            DatabaseReply::Workers(_) => unreachable!("choose_worker answers with one pid"),
+        }
+    }
+
+    /// The workers' pids, in pool order.
+    pub async fn workers(ctx: &Ctx) -> Vec<Pid> {
+        match ctx.call::<Database>(Self::NAME, DatabaseCall::Workers).await {
+            DatabaseReply::Workers(pids) => pids,
+            DatabaseReply::Worker(pid) => vec![pid],
+        }
     }
 
     /// `:erlang.phash2(key, 3)`: the index of the worker that handles `key`.
@@ -70,7 +124,7 @@ impl GenServer for Database {
     const MODULE: &'static str = "Todo.Database";
     type Args = Backend;
     type Call = DatabaseCall;
-    type Reply = Pid;
+    type Reply = DatabaseReply;
     type Cast = Never;
     type Info = Never;
     type Continue = Never;
@@ -87,9 +141,11 @@ impl GenServer for Database {
         Init::Ok(Database { workers })
     }
 
-    async fn handle_call(&mut self, _ctx: &Ctx, DatabaseCall::ChooseWorker(key): DatabaseCall, _from: Caller<Pid>) -> CallResult<Self> {
-        let index = Database::worker_index(&key);
-        CallResult::Reply(self.workers[&index])
+    async fn handle_call(&mut self, _ctx: &Ctx, request: DatabaseCall, _from: Caller<DatabaseReply>) -> CallResult<Self> {
+        match request {
+            DatabaseCall::ChooseWorker(key) => CallResult::Reply(DatabaseReply::Worker(self.workers[&Database::worker_index(&key)])),
+            DatabaseCall::Workers => CallResult::Reply(DatabaseReply::Workers(self.workers.values().copied().collect())),
+        }
     }
 }
 

@@ -22,10 +22,10 @@ mod server;
 mod worker;
 
 pub use cache::{Cache, CacheCall, CacheReply};
-pub use database::{DB_FOLDER, Database, DatabaseCall, POOL_SIZE};
+pub use database::{DB_FOLDER, Database, DatabaseCall, DatabaseReply, POOL_SIZE};
 pub use list::{Entry, NewEntry, TodoList, Updater};
 pub use server::{LoadData, Server, ServerCall, ServerCast};
-pub use worker::{DatabaseWorker, WorkerCall, WorkerCast};
+pub use worker::{DatabaseWorker, WorkerCall, WorkerCast, WorkerInfo, WorkerReply, WorkerStatus};
 
 use crate::runtime::{Ctx, ExitReason, Pid, StartError};
 use crate::scenario::{Scenario, expect, show};
