@@ -5,6 +5,7 @@
 //! - [`export`]: the whole database as one file, itself a term in External Term Format:
 //!   `{:otp_playground_storage, 1, [{store, key, <<etf bytes>>}, ...], [quarantined, ...]}`
 //!   where each quarantined record is `%{store: .., key: .., reason: .., bytes: <<..>>}`.
+//!   A stored record that does not decode is exported as a quarantined one.
 //!   In iex: `:erlang.binary_to_term(File.read!("storage.etf"))`.
 //! - [`import`]: checks a whole file first (shape, known stores, no duplicate keys, every
 //!   value decodes) and only then replaces the data stores' contents in one transaction.
@@ -87,25 +88,31 @@ fn etf_reason(bytes: &[u8]) -> String {
 
 /// The whole database (every data store and the quarantine) as one ETF file.
 pub async fn export(backend: &Backend) -> Result<Vec<u8>, StorageError> {
+    let quarantined = |store: &str, key: &str, reason: &str, bytes: Vec<u8>| {
+        Term::map([
+            (Term::atom("store"), Term::string(store)),
+            (Term::atom("key"), Term::string(key)),
+            (Term::atom("reason"), Term::string(reason)),
+            (Term::atom("bytes"), Term::Binary(bytes)),
+        ])
+    };
     let mut records = Vec::new();
+    let mut quarantine = Vec::new();
     for name in DATA_STORES {
         for (key, bytes) in backend.store(name).entries_raw().await? {
-            records.push(Term::tuple([Term::string(name), Term::string(&key), Term::Binary(bytes)]));
+            if binary_to_term(&bytes).is_ok() {
+                records.push(Term::tuple([Term::string(name), Term::string(&key), Term::Binary(bytes)]));
+            } else {
+                // A record that does not decode travels as a quarantined one, so every
+                // record of an export file is a valid term and the file imports.
+                let reason = etf_reason(&bytes);
+                quarantine.push(quarantined(name, &key, &reason, bytes));
+            }
         }
     }
-    let quarantine = backend
-        .quarantined()
-        .await?
-        .into_iter()
-        .map(|q| {
-            Term::map([
-                (Term::atom("store"), Term::string(&q.store)),
-                (Term::atom("key"), Term::string(&q.key)),
-                (Term::atom("reason"), Term::string(&q.reason)),
-                (Term::atom("bytes"), Term::Binary(q.bytes)),
-            ])
-        })
-        .collect::<Vec<_>>();
+    for q in backend.quarantined().await? {
+        quarantine.push(quarantined(&q.store, &q.key, &q.reason, q.bytes));
+    }
     Ok(term_to_binary(&Term::tuple([Term::atom(EXPORT_TAG), Term::Int(EXPORT_VERSION), Term::List(records), Term::List(quarantine)])))
 }
 

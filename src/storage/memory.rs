@@ -8,12 +8,14 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use super::{DEFAULT_STORE, QUARANTINE_STORE, WriteStats};
+use super::{DEFAULT_STORE, QUARANTINE_STORE, StorageError, WriteStats};
 
 #[derive(Debug, Default)]
 struct Db {
     stores: BTreeMap<String, BTreeMap<String, Vec<u8>>>,
     next_quarantine: u64,
+    /// Set by tests: every write transaction fails with this error, writing nothing.
+    failure: Option<StorageError>,
 }
 
 /// Keys to ETF bytes, in one store of an in-memory database. Cloning shares the database
@@ -23,13 +25,13 @@ pub struct MemoryStore {
     db: Rc<RefCell<Db>>,
     store: Rc<str>,
     stats: Rc<Cell<WriteStats>>,
-    /// Write transactions complete one scheduler turn later (see `Backend::memory_deferred`).
-    pub(crate) deferred: bool,
+    /// Write transactions complete this many scheduler turns later (`Backend::memory_with_latency`).
+    pub(crate) latency_turns: u32,
 }
 
 impl Default for MemoryStore {
     fn default() -> Self {
-        MemoryStore { db: Rc::default(), store: Rc::from(DEFAULT_STORE), stats: Rc::default(), deferred: false }
+        MemoryStore { db: Rc::default(), store: Rc::from(DEFAULT_STORE), stats: Rc::default(), latency_turns: 0 }
     }
 }
 
@@ -63,6 +65,16 @@ impl MemoryStore {
 
     pub(crate) fn stats(&self) -> WriteStats {
         self.stats.get()
+    }
+
+    /// For tests of failure handling: from now on every write transaction of this database
+    /// fails with `error` and writes nothing (as a full IndexedDB would), until `None`.
+    pub fn fail_writes(&self, error: Option<StorageError>) {
+        self.db.borrow_mut().failure = error;
+    }
+
+    pub(crate) fn write_failure(&self) -> Option<StorageError> {
+        self.db.borrow().failure.clone()
     }
 
     /// One "transaction": every put (`Some`) and delete (`None`), in order.

@@ -19,7 +19,7 @@
 //! Await every operation through [`Ctx::io`](crate::runtime::Ctx::io): the browser
 //! backends' futures are woken by JS events, which only `Ctx::io` passes on to the
 //! scheduler. (The memory backend completes at once either way, except
-//! [`Backend::memory_deferred`], which needs `Ctx::io` too.)
+//! [`Backend::memory_with_latency`], which needs `Ctx::io` too.)
 //!
 //! # Layout
 //! - `mod.rs`: [`Backend`], [`BackendKind`], [`StorageError`], [`QuarantinedRecord`],
@@ -229,17 +229,17 @@ pub fn decode(key: &str, bytes: &[u8]) -> Result<Term, StorageError> {
     binary_to_term(bytes).map_err(|e| StorageError::Corrupt { key: key.to_string(), reason: e.to_string(), quarantine: None })
 }
 
-/// Pending once, waking itself: a memory "transaction" that completes a scheduler turn later.
-#[derive(Default)]
-struct YieldOnce(bool);
+/// Pending `n` times, waking itself each time: a memory "transaction" that completes `n`
+/// scheduler turns later.
+struct Yield(u32);
 
-impl Future for YieldOnce {
+impl Future for Yield {
     type Output = ();
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if self.0 {
+        if self.0 == 0 {
             Poll::Ready(())
         } else {
-            self.0 = true;
+            self.0 -= 1;
             cx.waker().wake_by_ref();
             Poll::Pending
         }
@@ -252,12 +252,13 @@ impl Backend {
         Backend::default()
     }
 
-    /// An in-memory database whose write transactions complete one scheduler turn later, as
-    /// browser I/O does: a worker's mailbox fills meanwhile, so its writes coalesce as they
-    /// do on IndexedDB. Await its writes through `Ctx::io`.
-    pub fn memory_deferred() -> Self {
+    /// An in-memory database whose write transactions complete `turns` scheduler turns
+    /// later (the writing process goes to the back of the run queue that many times), as
+    /// browser I/O completes later: a worker's mailbox fills meanwhile, so its writes
+    /// coalesce as they do on IndexedDB. Await its writes through `Ctx::io`.
+    pub fn memory_with_latency(turns: u32) -> Self {
         let mut store = MemoryStore::default();
-        store.deferred = true;
+        store.latency_turns = turns;
         Backend::Memory(store)
     }
 
@@ -440,8 +441,11 @@ impl Backend {
         }
         match self {
             Backend::Memory(m) => {
-                if m.deferred {
-                    YieldOnce::default().await;
+                if m.latency_turns > 0 {
+                    Yield(m.latency_turns).await;
+                }
+                if let Some(error) = m.write_failure() {
+                    return Err(error);
                 }
                 m.write_batch(writes);
                 Ok(())
@@ -496,8 +500,11 @@ impl Backend {
     pub(crate) async fn replace_all(&self, records: Vec<(String, String, Vec<u8>)>, quarantine: Vec<Vec<u8>>) -> Result<(), StorageError> {
         match self {
             Backend::Memory(m) => {
-                if m.deferred {
-                    YieldOnce::default().await;
+                if m.latency_turns > 0 {
+                    Yield(m.latency_turns).await;
+                }
+                if let Some(error) = m.write_failure() {
+                    return Err(error);
                 }
                 m.replace_all(&DATA_STORES, records);
                 m.add_quarantined(quarantine);
