@@ -269,8 +269,14 @@ fn noreply_then_reply_from_another_process_answers_the_caller() {
     }
     let rt = Runtime::new();
     let pool = rt.start::<Pool>((), StartOpts::default()).unwrap();
-    let reply = rt.block_on(move |ctx| async move { ctx.call::<Pool>(pool, PoolCall::Checkout).await });
-    assert_eq!(reply.unwrap(), Term::atom("conn"));
+    let (reply, waiting) = rt
+        .block_on(move |ctx| async move {
+            let reply = ctx.call::<Pool>(pool, PoolCall::Checkout).await;
+            (reply, ctx.call::<Pool>(pool, PoolCall::Waiting).await)
+        })
+        .unwrap();
+    assert_eq!(reply, Term::atom("conn"));
+    assert_eq!(waiting, Term::Int(1), "the server still holds the caller it handed off");
     assert_eq!(rt.now(), 250);
     let detail = rt.process_detail(pool).unwrap();
     assert!(detail.state.unwrap().to_string().contains("#PID<0."), "from is kept in the state as {{pid, ref}}");

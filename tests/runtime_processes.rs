@@ -286,7 +286,7 @@ fn the_same_scenario_twice_gives_the_same_trace() {
                 ctx.cast::<Stack>("Stack", StackCast::Push(i));
                 ctx.spawn(move |c| async move {
                     c.sleep(10 * i as u64).await;
-                    c.call::<Stack>("Stack", StackCall::Pop).await;
+                    let _popped = c.call::<Stack>("Stack", StackCall::Pop).await;
                 });
             }
             ctx.sleep(100).await;
@@ -349,11 +349,11 @@ fn trace_records_calls_replies_casts_and_exits_with_elixir_terms() {
     let rt = Runtime::new();
     rt.start::<Stack>(vec![], StartOpts::named("Stack")).unwrap();
     let cursor = rt.trace_cursor();
-    rt.block_on(|ctx| async move {
+    let popped = rt.block_on(|ctx| async move {
         ctx.cast::<Stack>("Stack", StackCast::Push(7));
         ctx.call::<Stack>("Stack", StackCall::Pop).await
-    })
-    .unwrap();
+    });
+    assert_eq!(popped, Ok(Ok(7)));
     let shown: Vec<String> = rt
         .trace_since(cursor, usize::MAX)
         .iter()
