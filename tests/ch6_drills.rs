@@ -18,7 +18,6 @@ use otp_playground::systems::ch6::rate_limiter::{LimiterStatus, RateLimiter};
 use otp_playground::systems::ch6::server_process::{Counter, ServerProcess};
 use otp_playground::systems::ch6::slow_server::{Done, SlowServer};
 use otp_playground::systems::ch6::stack::Stack;
-use otp_playground::systems::ch6::task::Task;
 use otp_playground::systems::ch6::todo_server::TodoServer;
 use otp_playground::systems::todo::{Entry, NewEntry, Updater};
 use otp_playground::term::{Atom, Date, Term, binary_to_term, to_term};
@@ -415,7 +414,7 @@ fn database_pool_usage_block_hands_the_checked_in_connection_to_the_waiting_task
         let conn2 = DatabasePool::checkout(&ctx).await;
         let conn3 = DatabasePool::checkout(&ctx).await;
         let full = DatabasePool::status(&ctx).await;
-        let task = Task::<Result<Connection, Never>>::run(&ctx, |t| async move { DatabasePool::checkout(&t).await });
+        let task = ctx.task_async::<Result<Connection, Never>, _, _>(|t| async move { DatabasePool::checkout(&t).await });
         ctx.sleep(1).await;
         let waiting = DatabasePool::status(&ctx).await;
         DatabasePool::checkin(&ctx, conn1);
@@ -453,9 +452,9 @@ fn database_pool_waiting_callers_are_served_in_arrival_order() {
     let got = rt.block_on(|ctx| async move {
         DatabasePool::start_link(&ctx, 1).await.unwrap();
         let conn = DatabasePool::checkout(&ctx).await.unwrap_or_else(|n| match n {});
-        let first = Task::<Result<Connection, Never>>::run(&ctx, |t| async move { DatabasePool::checkout(&t).await });
+        let first = ctx.task_async::<Result<Connection, Never>, _, _>(|t| async move { DatabasePool::checkout(&t).await });
         ctx.sleep(1).await;
-        let _second = Task::<Result<Connection, Never>>::run(&ctx, |t| async move { DatabasePool::checkout(&t).await });
+        let _second = ctx.task_async::<Result<Connection, Never>, _, _>(|t| async move { DatabasePool::checkout(&t).await });
         ctx.sleep(1).await;
         DatabasePool::checkin(&ctx, conn);
         let first_got = first.await_result(&ctx).await;

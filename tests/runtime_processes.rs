@@ -509,3 +509,63 @@ fn stepping_runs_one_event_at_a_time_and_reports_when_idle() {
     assert!(!rt.step());
     assert!(rt.process_detail(pid).unwrap().state.unwrap().to_string().contains("count: 3"));
 }
+
+#[test]
+fn task_results_wait_for_await_in_any_order_and_other_messages_do_not_interfere() {
+    let rt = Runtime::new();
+    let results = rt.block_on(|ctx| async move {
+        let slow = ctx.task_async(|t| async move {
+            t.sleep(300).await;
+            "slow"
+        });
+        let fast = ctx.task_async(|t| async move {
+            t.sleep(100).await;
+            "fast"
+        });
+        let me = ctx.pid();
+        ctx.send(me, "an unrelated message").unwrap();
+        let first = slow.await_result(&ctx).await;
+        let second = fast.await_result(&ctx).await;
+        (first, second, ctx.now(), ctx.receive().await.to_term().to_string())
+    });
+    assert_eq!(results.unwrap(), ("slow", "fast", 300, "\"an unrelated message\"".to_string()));
+}
+
+#[test]
+fn task_await_times_out_and_a_crashed_task_reports_its_reason() {
+    let rt = Runtime::new();
+    let outcome = rt.block_on(|ctx| async move {
+        ctx.trap_exit(true);
+        let sleepy = ctx.task_async(|t| async move {
+            t.sleep(10_000).await;
+            1
+        });
+        let timed_out = sleepy.try_await(&ctx, 5000).await;
+        let crashing = ctx.task_async(|t| async move {
+            t.exit_self(ExitReason::atom("boom")).await;
+            #[allow(unreachable_code)]
+            0
+        });
+        let crashed = crashing.try_await(&ctx, Timeout::DEFAULT).await;
+        (timed_out, crashed, ctx.now())
+    });
+    let (timed_out, crashed, now) = outcome.unwrap();
+    assert_eq!(timed_out, Err(CallError::Timeout));
+    assert_eq!(crashed, Err(CallError::Exit(ExitReason::atom("boom"))));
+    assert_eq!(now, 5000);
+}
+
+#[test]
+fn task_await_without_handling_the_timeout_exits_like_elixir() {
+    let rt = Runtime::new();
+    let reason = rt
+        .block_on(|ctx| async move {
+            let task = ctx.task_async(|t| async move {
+                t.sleep(10_000).await;
+                1
+            });
+            task.await_result(&ctx).await
+        })
+        .unwrap_err();
+    assert!(reason.to_string().starts_with("{:timeout, {Task, :await, [#PID<0."), "{reason}");
+}

@@ -7,6 +7,7 @@
 //! - `ctx.rs`: [`Ctx`], what a process can do (send, spawn, link, monitor, timers, receive).
 //! - `genserver.rs`: the [`GenServer`] behaviour, the server loop, call/cast/reply/start/stop.
 //! - `scheduler.rs`: the state and the algorithms behind both (exits, links, monitors).
+//! - `task.rs`: `Task.async`/`Task.await` ([`Task`]).
 //! - `io.rs`: awaiting browser I/O from a process (`Ctx::io`).
 //! - `process.rs`: per-process data; `timer.rs`: pending timers; `trace.rs`: the event log;
 //!   `introspect.rs`: process list and inspector rows; `reason.rs`: exit reasons.
@@ -23,6 +24,7 @@ mod reason;
 #[allow(clippy::module_inception)]
 mod runtime;
 mod scheduler;
+mod task;
 mod timer;
 mod trace;
 
@@ -34,4 +36,5 @@ pub use process::{Message, Status};
 pub use reason::ExitReason;
 pub use runtime::{MESSAGES_PER_TURN, Runtime, Shell, TickReport};
 pub use timer::TimerRef;
+pub use task::{Task, await_many};
 pub use trace::{EventKind, MsgKind, TraceEvent};

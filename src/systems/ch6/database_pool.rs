@@ -13,8 +13,7 @@ use std::collections::VecDeque;
 use serde::{Deserialize, Serialize};
 
 use super::support::{StructName, check};
-use super::task::Task;
-use crate::runtime::{CallResult, Caller, Ctx, Flow, GenServer, Init, Never, Pid, StartError, StartOpts, Timeout};
+use crate::runtime::{CallResult, Caller, Ctx, Flow, GenServer, Init, Never, Pid, StartError, StartOpts, Task, Timeout};
 use crate::scenario::{ScriptFuture, show};
 
 /// `{:conn, id}`
@@ -149,7 +148,7 @@ pub(crate) fn scenario_database_pool(ctx: Ctx) -> ScriptFuture {
         }
         let status = |available, waiting| PoolStatus { available, waiting, total: 3 };
         check(ctx, "DatabasePool.status()", DatabasePool::status(ctx).await, status(0, 0))?;
-        let task = Task::<Result<Connection, Never>>::run(ctx, |task_ctx| async move { DatabasePool::checkout(&task_ctx).await });
+        let task: Task<Result<Connection, Never>> = ctx.task_async(|task_ctx| async move { DatabasePool::checkout(&task_ctx).await });
         show(ctx, "task = Task.async(fn -> DatabasePool.checkout() end)", &task.pid);
         // The time it takes to type the next line: the task sends its checkout meanwhile.
         ctx.sleep(100).await;

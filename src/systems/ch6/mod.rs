@@ -7,7 +7,6 @@
 //! - `cache_server.rs`: Drill 4, `CacheServer`. `counters.rs`: Drill 5, the two counters.
 //! - `init_examples.rs`: Drill 6, `InitExamples`. `slow_server.rs`: Drill 7, `SlowServer`.
 //! - `todo_server.rs`, `database_pool.rs`, `rate_limiter.rs`: Exercises 1–3.
-//! - `task.rs`: `Task.async`/`Task.await` for the pool's usage block.
 //! - `support.rs`: term helpers shared with the key-value store (`kv/`).
 
 pub mod cache_server;
@@ -20,7 +19,6 @@ pub mod server_process;
 pub mod slow_server;
 pub mod stack;
 pub(crate) mod support;
-pub mod task;
 pub mod todo_server;
 
 use crate::scenario::Scenario;
