@@ -40,7 +40,7 @@ DIST := dist
 # Test name filter for test-native / test-browser, e.g. `make test-browser FILTER=indexeddb`.
 FILTER ?=
 
-.PHONY: help setup serve dist dist-build test test-native test-browser test-e2e clean
+.PHONY: bench help setup serve dist dist-build test test-native test-browser test-e2e clean
 
 help:
 	@echo "make serve         serve the app with live reload on http://$(SERVE_ADDR):$(SERVE_PORT)/"
@@ -50,6 +50,7 @@ help:
 	@echo "make test-native   cargo test                       [FILTER=name]"
 	@echo "make test-browser  wasm-bindgen tests in Chromium   [FILTER=name]"
 	@echo "make test-e2e      build $(DIST)/, serve it from a subfolder, check it in Chromium"
+	@echo "make bench         benchmarks: Chromium (release wasm), native, BEAM side by side"
 	@echo "make clean         remove target/, $(DIST)/ and screenshots"
 
 setup:
@@ -105,3 +106,8 @@ test:
 clean:
 	cargo clean
 	rm -rf $(DIST) tests/e2e/screenshots
+
+# Benchmarks: the runtime workloads in headless Chromium (release wasm), natively and on the
+# BEAM, printed as one table; the table and the machine go to docs/benchmarks.md.
+bench: setup
+	python3 scripts/bench.py --write
