@@ -208,6 +208,17 @@ fn create_missing(db: &IdbDatabase) {
     }
 }
 
+thread_local! {
+    /// Databases whose upgrade of ours is blocked and still pending. Any later open of the
+    /// same database would queue behind it without an event of its own (neither `success`
+    /// nor `blocked`) until the other tab lets go, so it is answered `Blocked` at once.
+    static BLOCKED: RefCell<std::collections::BTreeSet<String>> = RefCell::default();
+}
+
+fn still_blocked(name: &str) -> bool {
+    BLOCKED.with(|b| b.borrow().contains(name))
+}
+
 /// Opens `name` (at `version`, or the current one), creating missing stores if an upgrade
 /// runs. `blocked` resolves to [`StorageError::Blocked`]; if the open then succeeds after
 /// all, the late connection is closed.
@@ -229,6 +240,7 @@ fn open_request(factory: &IdbFactory, name: &str, version: Option<u32>) -> Resul
     let (s, r, database) = (signal.clone(), request.clone(), name.to_string());
     let handler = Closure::<dyn FnMut(Event)>::new(move |event: Event| match event.type_().as_str() {
         "success" => {
+            BLOCKED.with(|b| b.borrow_mut().remove(&database));
             let db: IdbDatabase = r.result().map(JsCast::unchecked_into).unwrap_or_else(|_| JsValue::NULL.unchecked_into());
             if s.fired() {
                 db.close();
@@ -236,8 +248,12 @@ fn open_request(factory: &IdbFactory, name: &str, version: Option<u32>) -> Resul
                 s.fire(Ok(db));
             }
         }
-        "blocked" => s.fire(Err(StorageError::Blocked { database: database.clone() })),
+        "blocked" => {
+            BLOCKED.with(|b| b.borrow_mut().insert(database.clone()));
+            s.fire(Err(StorageError::Blocked { database: database.clone() }));
+        }
         _ => {
+            BLOCKED.with(|b| b.borrow_mut().remove(&database));
             event.prevent_default();
             s.fire(Err(dom_error(r.error().ok().flatten())));
         }
@@ -252,6 +268,9 @@ fn open_request(factory: &IdbFactory, name: &str, version: Option<u32>) -> Resul
 /// Opens the database with all our stores.
 async fn open_db(conn: &Rc<Conn>) -> Result<IdbDatabase, StorageError> {
     let factory = factory()?;
+    if still_blocked(&conn.name) {
+        return Err(StorageError::Blocked { database: conn.name.clone() });
+    }
     let mut db = open_request(&factory, &conn.name, None)?.await?;
     if !missing_stores(&db).is_empty() {
         let version = db.version() as u32 + 1;
