@@ -24,7 +24,7 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-const PANES = ['Scenarios', 'Sequence diagram', 'Processes', 'Inspector', 'Controls', 'Stats & storage'];
+const PANES = ['Controls', 'Scenarios', 'Sequence diagram', 'Processes', 'Inspector', 'Actions', 'Stats & storage'];
 
 /** Serves `root` on 127.0.0.1 with Python's http.server on a free port; resolves to its origin. */
 function serve(root) {
@@ -88,17 +88,26 @@ describe(`release site served from ${SUBFOLDER}`, () => {
   });
 
   test('every pane is there with its heading', async () => {
-    const headings = await page.locator('section.pane > h2.pane-title').allTextContents();
+    const headings = await page.locator('section.pane h2.pane-title').allTextContents();
     assert.deepEqual(headings, PANES);
     for (const name of PANES) {
       assert.ok(await page.getByRole('region', { name }).isVisible(), `pane "${name}" visible`);
     }
   });
 
-  test('play, pause and step are there, disabled', async () => {
-    for (const id of ['btn-play', 'btn-pause', 'btn-step']) {
-      assert.ok(await page.locator(`#${id}`).isDisabled(), `#${id} disabled`);
+  test('the run controls are there, enabled, the runtime running', async () => {
+    for (const id of ['btn-pause', 'btn-step', 'btn-next-timer', 'btn-reset', 'speed']) {
+      assert.ok(await page.locator(`#${id}`).isEnabled(), `#${id} enabled`);
     }
+    assert.match(await page.locator('#virtual-time').textContent(), /^t = \d+\.\d{3} s$/);
+  });
+
+  test('every scenario is listed, grouped by chapter, with what to watch', async () => {
+    const chapters = await page.locator('.chapter > h3').allTextContents();
+    assert.deepEqual(chapters, ['Chapter 6', 'Chapter 7']);
+    const scenarios = await page.locator('li.scenario').count();
+    assert.ok(scenarios >= 20, `${scenarios} scenarios`);
+    assert.equal(await page.locator('li.scenario p.watch').count(), scenarios);
   });
 
   test('every request stayed under the subfolder and succeeded, with no console errors', async () => {

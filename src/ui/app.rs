@@ -1,0 +1,121 @@
+//! The root component: one runtime per page, read once per animation frame.
+//!
+//! The browser driver (`crate::driver`) runs the runtime in the background. Each animation
+//! frame the app pulls the new trace events in one batch into the timeline and dispatches a
+//! single `Frame` action if anything changed, so the page re-renders at most once per frame
+//! however many messages flow.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use yew::prelude::*;
+
+use super::controls::{Controls, use_keyboard_shortcuts};
+use super::diagram::Diagram;
+use super::engine::EngineHandle;
+use super::export::{Export, shared_scenario};
+use super::forms::Forms;
+use super::inspector::Inspector;
+use super::pane::Pane;
+use super::processes::Processes;
+use super::scenarios::{Scenarios, start_scenario};
+use super::state::{UiAction, UiState};
+use super::stats::Stats;
+
+fn request_frame(callback: &Closure<dyn FnMut(f64)>) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(callback.as_ref().unchecked_ref());
+    }
+}
+
+/// Pumps the engine once per animation frame while the app is mounted.
+#[hook]
+fn use_frame_loop(engine: EngineHandle, dispatch: UseReducerDispatcher<UiState>) {
+    use_effect_with((), move |_| {
+        let alive = Rc::new(Cell::new(true));
+        let callback: Rc<RefCell<Option<Closure<dyn FnMut(f64)>>>> = Rc::new(RefCell::new(None));
+        let again = callback.clone();
+        let still_alive = alive.clone();
+        *callback.borrow_mut() = Some(Closure::new(move |t: f64| {
+            if !still_alive.get() {
+                return;
+            }
+            let update = engine.borrow_mut().pump(t);
+            if let Some(update) = update {
+                dispatch.dispatch(UiAction::Frame(update));
+            }
+            if let Some(cb) = again.borrow().as_ref() {
+                request_frame(cb);
+            }
+        }));
+        if let Some(cb) = callback.borrow().as_ref() {
+            request_frame(cb);
+        }
+        move || alive.set(false)
+    });
+}
+
+/// The root component, rendered by `main` into `<body>`.
+#[component]
+pub fn App() -> Html {
+    let engine = (*use_memo((), |_| EngineHandle::new())).clone();
+    let state = use_reducer(UiState::default);
+    use_frame_loop(engine.clone(), state.dispatcher());
+    use_keyboard_shortcuts(engine.clone(), state.clone());
+    {
+        // A share link (#scenario=<id>) runs its scenario on load.
+        let (engine, state) = (engine.clone(), state.clone());
+        use_effect_with((), move |_| {
+            super::engine::open_storage(&engine, crate::storage::BackendKind::IndexedDb);
+            match shared_scenario() {
+                Some((id, None)) => start_scenario(&engine, &state, &id, false),
+                Some((id, Some(at))) => {
+                    start_scenario(&engine, &state, &id, true);
+                    super::controls::replay(&engine, &state, at);
+                }
+                None => {}
+            }
+        });
+    }
+    let frame = state.frame;
+
+    html! {
+        <div class="app">
+            <header class="app-header">
+                <h1 class="app-title">{ "otp-playground" }</h1>
+                <p class="app-subtitle">
+                    { "Elixir/OTP processes, supervisors and GenServers, running live in your browser" }
+                </p>
+            </header>
+            <main class="app-grid">
+                <Pane id="controls" title="Controls">
+                    <Controls engine={engine.clone()} state={state.clone()} />
+                </Pane>
+                <Pane id="scenarios" title="Scenarios">
+                    <Scenarios engine={engine.clone()} state={state.clone()} />
+                </Pane>
+                <Pane id="sequence" title="Sequence diagram" tools={html! { <Export engine={engine.clone()} /> }}>
+                    <Diagram engine={engine.clone()} dispatch={state.dispatcher()} version={frame.version}
+                             generation={state.generation} selected_event={state.selected_event} selected_pid={state.selected} />
+                </Pane>
+                <Pane id="processes" title="Processes">
+                    <Processes engine={engine.clone()} dispatch={state.dispatcher()} selected={state.selected}
+                               version={frame.version} generation={state.generation} />
+                </Pane>
+                <Pane id="inspector" title="Inspector">
+                    <Inspector engine={engine.clone()} dispatch={state.dispatcher()} selected={state.selected}
+                               now={frame.now} version={frame.version} />
+                </Pane>
+                <Pane id="actions" title="Actions">
+                    <Forms engine={engine.clone()} output_version={frame.output_version} />
+                </Pane>
+                <Pane id="stats" title="Stats & storage">
+                    <Stats engine={engine.clone()} now={frame.now} version={frame.version}
+                           output_version={frame.output_version} generation={state.generation} state={state.clone()} />
+                </Pane>
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,301 @@
+//! The page's one runtime and everything the UI keeps beside it: the driver's controls,
+//! the storage backend (it outlives resets, as a disk outlives a VM), the diagram's
+//! timeline, and the shell jobs the forms started.
+//!
+//! Components hold an [`EngineHandle`] and borrow it briefly while rendering or in a
+//! callback; nothing keeps a borrow across a Yew dispatch.
+
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::rc::Rc;
+
+use crate::driver::{self, DriverControls};
+use crate::runtime::{Ctx, Pid, Runtime, Shell};
+use crate::scenario::{self, Scenario};
+use crate::storage::{Backend, BackendKind, DEFAULT_DATABASE};
+use crate::systems::session::LoadHandle;
+
+use super::timeline::Timeline;
+
+/// Events read from the trace per animation frame at most; the rest wait for the next.
+pub const EVENTS_PER_FRAME: usize = 30_000;
+
+/// A form's request running in a shell process.
+pub struct Job {
+    pub label: String,
+    pub shell: Shell<Result<String, String>>,
+}
+
+/// A line of the iex-like output under the forms.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutputLine {
+    pub input: String,
+    pub result: Result<String, String>,
+}
+
+pub struct Engine {
+    pub rt: Runtime,
+    pub controls: DriverControls,
+    /// The page's database (its default store); systems get their store of it.
+    pub backend: Backend,
+    /// Why the storage is not the one asked for (a fallback), if it is not.
+    pub storage_notice: Option<String>,
+    pub timeline: Timeline,
+    cursor: u64,
+    pub scenario: Option<&'static str>,
+    pub jobs: Vec<Job>,
+    pub output: Vec<OutputLine>,
+    pub output_version: u64,
+    /// A session-store load run in progress, and the last run's report lines.
+    pub load: Option<LoadHandle>,
+    pub load_report: Option<Result<Vec<String>, String>>,
+    // Frame statistics.
+    frames: u32,
+    frame_window_start: f64,
+    events_in_window: u64,
+    pub fps: f64,
+    pub events_per_sec: f64,
+    last_now: u64,
+}
+
+/// What changed in one animation frame, for the reducer.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FrameUpdate {
+    pub now: u64,
+    pub version: u64,
+    pub output_version: u64,
+    pub fps: f64,
+    pub events_per_sec: f64,
+}
+
+#[derive(Clone)]
+pub struct EngineHandle(pub Rc<RefCell<Engine>>);
+
+impl PartialEq for EngineHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl EngineHandle {
+    pub fn new() -> Self {
+        EngineHandle(Rc::new(RefCell::new(Engine::new(page_backend()))))
+    }
+
+    pub fn borrow(&self) -> std::cell::Ref<'_, Engine> {
+        self.0.borrow()
+    }
+
+    pub fn borrow_mut(&self) -> std::cell::RefMut<'_, Engine> {
+        self.0.borrow_mut()
+    }
+
+    /// The runtime (a cheap clone), so no borrow of the engine is held while it runs.
+    pub fn rt(&self) -> Runtime {
+        self.0.borrow().rt.clone()
+    }
+}
+
+impl Default for EngineHandle {
+    fn default() -> Self {
+        EngineHandle::new()
+    }
+}
+
+/// The storage the systems started from the page use, until the browser's opens
+/// ([`open_storage`]): memory.
+fn page_backend() -> Backend {
+    Backend::memory()
+}
+
+/// Opens the page's database in `kind` (falling back IndexedDB → localStorage → memory) and
+/// makes it the one forms start systems on. Systems already running keep their handle.
+pub fn open_storage(engine: &EngineHandle, kind: BackendKind) {
+    let engine = engine.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let opened = Backend::open_with_fallback(kind, DEFAULT_DATABASE).await;
+        let mut eng = engine.borrow_mut();
+        eng.backend = opened.backend;
+        eng.storage_notice = opened.notice;
+        eng.output_version += 1;
+    });
+}
+
+impl Engine {
+    fn new(backend: Backend) -> Engine {
+        let controls = DriverControls::default();
+        let rt = Runtime::new();
+        driver::start(rt.clone(), controls.clone());
+        Engine {
+            rt,
+            controls,
+            backend,
+            storage_notice: None,
+            timeline: Timeline::default(),
+            cursor: 0,
+            scenario: None,
+            jobs: Vec::new(),
+            output: Vec::new(),
+            output_version: 0,
+            load: None,
+            load_report: None,
+            frames: 0,
+            frame_window_start: 0.0,
+            events_in_window: 0,
+            fps: 0.0,
+            events_per_sec: 0.0,
+            last_now: u64::MAX,
+        }
+    }
+
+    /// A fresh runtime (every process gone, virtual time 0); storage, speed and pause stay.
+    pub fn reset(&mut self) {
+        self.controls.stopped.set(true);
+        self.controls = DriverControls {
+            paused: self.controls.paused.clone(),
+            speed: self.controls.speed.clone(),
+            stopped: Rc::new(Cell::new(false)),
+        };
+        self.rt = Runtime::new();
+        driver::start(self.rt.clone(), self.controls.clone());
+        self.timeline = Timeline::default();
+        self.cursor = 0;
+        self.scenario = None;
+        self.jobs.clear();
+        self.load = None;
+        self.last_now = u64::MAX;
+        self.output_version += 1;
+    }
+
+    /// Resets and spawns the scenario's shell; `paused` leaves it for the learner to step.
+    pub fn load_scenario(&mut self, scenario: &Scenario, paused: bool) {
+        self.reset();
+        self.controls.paused.set(paused);
+        scenario.spawn(&self.rt);
+        self.scenario = Some(scenario.id);
+    }
+
+    /// Scrubs back (or forward): replays the loaded scenario on a fresh runtime under
+    /// virtual time until `event` trace events have happened, then pauses there. The
+    /// runtime is deterministic, so the replay is the same run up to that point.
+    pub fn replay_to(&mut self, event: u64) -> Result<u64, String> {
+        let id = self.scenario.ok_or("load a scenario first: replay re-runs it")?;
+        let scenario = find_scenario(id).ok_or("unknown scenario")?;
+        self.load_scenario(&scenario, true);
+        let rt = self.rt.clone();
+        while rt.trace_cursor() < event {
+            if !rt.step() && !rt.advance_to_next_timer() {
+                break;
+            }
+        }
+        Ok(rt.trace_cursor())
+    }
+
+    /// Trace events so far (the scrub slider's end).
+    pub fn trace_len(&self) -> u64 {
+        self.rt.trace_cursor()
+    }
+
+    /// Runs `body` in a new shell process; its result lands in [`Engine::output`].
+    pub fn run_job<F, Fut>(&mut self, label: impl Into<String>, body: F)
+    where
+        F: FnOnce(Ctx) -> Fut + 'static,
+        Fut: Future<Output = Result<String, String>> + 'static,
+    {
+        let shell = self.rt.spawn_shell(body);
+        self.jobs.push(Job { label: label.into(), shell });
+        self.output_version += 1;
+    }
+
+    pub fn say(&mut self, input: impl Into<String>, result: Result<String, String>) {
+        self.output.push(OutputLine { input: input.into(), result });
+        if self.output.len() > 200 {
+            self.output.remove(0);
+        }
+        self.output_version += 1;
+    }
+
+    /// Once per animation frame: reads new trace events, collects finished jobs, updates
+    /// the frame rate. `Some` when anything shown changed.
+    pub fn pump(&mut self, now_ms: f64) -> Option<FrameUpdate> {
+        let before = (self.timeline.version, self.output_version);
+        let events = self.rt.trace_since(self.cursor, EVENTS_PER_FRAME);
+        if let Some(last) = events.last() {
+            self.cursor = last.seq + 1;
+        }
+        self.events_in_window += events.len() as u64;
+        self.timeline.ingest(&events);
+        drop(events);
+
+        let mut finished = Vec::new();
+        self.jobs.retain(|job| match job.shell.result() {
+            Some(result) => {
+                finished.push(OutputLine {
+                    input: job.label.clone(),
+                    result: result.unwrap_or_else(|reason| Err(format!("** (EXIT) {reason}"))),
+                });
+                false
+            }
+            None => true,
+        });
+        if let Some(report) = self.load.as_ref().and_then(|load| load.take_report()) {
+            self.load = None;
+            self.load_report = Some(report.map(|r| r.summary_lines()));
+            self.output_version += 1;
+        }
+        for line in finished {
+            self.say(line.input, line.result);
+        }
+
+        self.frames += 1;
+        let mut rates_changed = false;
+        if now_ms - self.frame_window_start >= 1000.0 {
+            let secs = (now_ms - self.frame_window_start) / 1000.0;
+            self.fps = self.frames as f64 / secs;
+            self.events_per_sec = self.events_in_window as f64 / secs;
+            self.frames = 0;
+            self.events_in_window = 0;
+            self.frame_window_start = now_ms;
+            rates_changed = true;
+        }
+        let now = self.rt.now();
+        let changed = before != (self.timeline.version, self.output_version) || now != self.last_now || rates_changed;
+        self.last_now = now;
+        changed.then_some(FrameUpdate {
+            now,
+            version: self.timeline.version,
+            output_version: self.output_version,
+            fps: self.fps,
+            events_per_sec: self.events_per_sec,
+        })
+    }
+
+    /// A process named by `#PID<0.N.0>`, `0.N.0`, `N`, or a registered name.
+    pub fn resolve_process(&self, text: &str) -> Result<Pid, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err("name a process: #PID<0.12.0>, 12, or a registered name".into());
+        }
+        if let Some(n) = super::term_parse::parse_pid_number(text) {
+            return self.rt.pid_by_number(n).ok_or_else(|| format!("no live process #PID<0.{n}.0>"));
+        }
+        let name = text.trim_start_matches(':');
+        self.rt.whereis(name).ok_or_else(|| format!("no process registered as {name}"))
+    }
+}
+
+/// Every scenario, grouped by chapter, in sheet order.
+pub fn scenarios_by_chapter() -> Vec<(u8, Vec<Scenario>)> {
+    let mut groups: Vec<(u8, Vec<Scenario>)> = Vec::new();
+    for s in scenario::all() {
+        match groups.iter_mut().find(|(c, _)| *c == s.chapter) {
+            Some((_, list)) => list.push(s),
+            None => groups.push((s.chapter, vec![s])),
+        }
+    }
+    groups
+}
+
+pub fn find_scenario(id: &str) -> Option<Scenario> {
+    scenario::all().into_iter().find(|s| s.id == id)
+}

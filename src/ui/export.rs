@@ -1,0 +1,152 @@
+//! Sharing: the diagram as Mermaid (the `sequenceDiagram` form Kino.Process emits) and as
+//! standalone SVG, and a share link (`#scenario=<id>`) that replays the same run.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::diagram::timeline_svg;
+use super::engine::EngineHandle;
+use super::timeline::{RowKind, Timeline};
+use crate::runtime::MsgKind;
+
+/// Rows exported at most.
+const EXPORT_ROWS: usize = 2_000;
+
+/// Mermaid text with `#`, `;`, `<` and `>` written as its entity codes.
+fn mermaid_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '#' => out.push_str("#35;"),
+            ';' => out.push_str("#59;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The last `max_rows` rows as a Mermaid sequence diagram: a participant per lane, an arrow
+/// per message (`->>` calls and sends, `-->>` replies, `-)` casts), notes for exits and logs.
+pub fn mermaid(tl: &Timeline, max_rows: usize) -> String {
+    let skip = tl.rows.len().saturating_sub(max_rows);
+    let rows: Vec<_> = tl.rows.iter().skip(skip).collect();
+    let mut used = vec![false; tl.lanes.len()];
+    for row in &rows {
+        used[row.from] = true;
+        used[row.to] = true;
+    }
+    let mut out = String::from("sequenceDiagram\n");
+    for (i, lane) in tl.lanes.iter().enumerate().filter(|(i, _)| used[*i]) {
+        let title = match lane.pid {
+            Some(pid) => match &lane.name {
+                Some(name) => format!("{name} {pid}"),
+                None => pid.to_string(),
+            },
+            None => "self()".to_string(),
+        };
+        out += &format!("participant {i} as {}\n", mermaid_escape(&title));
+    }
+    for row in rows {
+        let text = mermaid_escape(&row.text(200));
+        let (from, to) = (row.from, row.to);
+        match row.kind {
+            RowKind::Exited | RowKind::Log | RowKind::TimerSet | RowKind::Register => {
+                out += &format!("Note over {to}: {text}\n");
+            }
+            kind => {
+                let arrow = match kind {
+                    RowKind::Message(MsgKind::Reply) => "-->>",
+                    RowKind::Message(MsgKind::Cast) => "-)",
+                    RowKind::Spawn | RowKind::Link | RowKind::Monitor => "-->",
+                    _ => "->>",
+                };
+                let prefix = kind.label().to_uppercase();
+                out += &format!("{from}{arrow}{to}: {prefix}: {text}\n");
+            }
+        }
+    }
+    out
+}
+
+/// Writes `#scenario=<id>` (and `&at=<event>` for a replayed point) into the address bar,
+/// without reloading: the link replays the same run.
+pub fn set_share_hash(scenario: &str, at: Option<u64>) {
+    if let Some(window) = web_sys::window() {
+        let hash = match at {
+            Some(event) => format!("scenario={scenario}&at={event}"),
+            None => format!("scenario={scenario}"),
+        };
+        let _ = window.location().set_hash(&hash);
+    }
+}
+
+/// The scenario id and replay point in the address's `#scenario=<id>&at=<event>`.
+pub fn shared_scenario() -> Option<(String, Option<u64>)> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let hash = hash.trim_start_matches('#');
+    let id = hash.split('&').find_map(|part| part.strip_prefix("scenario="))?.to_string();
+    let at = hash.split('&').find_map(|part| part.strip_prefix("at=")).and_then(|n| n.parse().ok());
+    Some((id, at))
+}
+
+/// Offers `text` as a file download named `filename`.
+fn download(filename: &str, mime: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(anchor) = document.create_element("a") else { return };
+    let href = format!("data:{mime};charset=utf-8,{}", js_sys::encode_uri_component(text));
+    let _ = anchor.set_attribute("href", &href);
+    let _ = anchor.set_attribute("download", filename);
+    if let Ok(anchor) = anchor.dyn_into::<web_sys::HtmlElement>() {
+        anchor.click();
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ExportProps {
+    pub engine: EngineHandle,
+}
+
+#[component]
+pub fn Export(props: &ExportProps) -> Html {
+    let mermaid_text = use_state(|| None::<String>);
+    let on_mermaid = {
+        let (engine, mermaid_text) = (props.engine.clone(), mermaid_text.clone());
+        Callback::from(move |_: MouseEvent| {
+            if mermaid_text.is_some() {
+                mermaid_text.set(None);
+            } else {
+                mermaid_text.set(Some(mermaid(&engine.borrow().timeline, EXPORT_ROWS)));
+            }
+        })
+    };
+    let on_mermaid_download = {
+        let mermaid_text = mermaid_text.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(text) = &*mermaid_text {
+                download("sequence.mmd", "text/plain", text);
+            }
+        })
+    };
+    let on_svg = {
+        let engine = props.engine.clone();
+        Callback::from(move |_: MouseEvent| {
+            let svg = timeline_svg(&engine.borrow().timeline, EXPORT_ROWS);
+            download("sequence.svg", "image/svg+xml", &svg);
+        })
+    };
+    html! {
+        <div class="export">
+            <button type="button" class="small secondary" id="btn-mermaid" onclick={on_mermaid}>{ "Mermaid" }</button>
+            <button type="button" class="small secondary" id="btn-svg" onclick={on_svg}>{ "SVG" }</button>
+            if let Some(text) = &*mermaid_text {
+                <div class="mermaid-box">
+                    <textarea id="mermaid-text" readonly=true rows="8" value={text.clone()} />
+                    <button type="button" class="small secondary" onclick={on_mermaid_download}>{ "Download .mmd" }</button>
+                </div>
+            }
+        </div>
+    }
+}

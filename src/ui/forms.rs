@@ -1,0 +1,412 @@
+//! Forms for the systems' client APIs (todo, session store, KV store) and for raw process
+//! work (kill, send a message). Each request runs in a shell process, as typing it into iex
+//! would; its answer appears in the output below. Bad input gets an inline error and no
+//! request.
+
+use yew::prelude::*;
+
+use super::engine::EngineHandle;
+use super::term_parse::{parse_date, parse_term};
+use crate::runtime::{Ctx, ExitReason};
+use crate::storage::{Backend, SESSION_STORE, TODO_STORE};
+use crate::systems::{kv, session, todo};
+use crate::term::to_term;
+
+/// The `value` of the element an event came from (input, select, textarea).
+pub fn target_value(e: &Event) -> String {
+    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
+}
+
+#[hook]
+fn use_field(initial: &str) -> (UseStateHandle<String>, Callback<InputEvent>) {
+    let value = use_state(|| initial.to_string());
+    let oninput = {
+        let value = value.clone();
+        Callback::from(move |e: InputEvent| value.set(target_value(&e)))
+    };
+    (value, oninput)
+}
+
+fn field(id: &'static str, label: &'static str, value: &UseStateHandle<String>, oninput: Callback<InputEvent>, placeholder: &'static str) -> Html {
+    html! {
+        <label class="field" for={id}>
+            <span>{ label }</span>
+            <input {id} type="text" value={(**value).clone()} {oninput} {placeholder} autocomplete="off" spellcheck="false" />
+        </label>
+    }
+}
+
+fn error_line(error: &UseStateHandle<Option<String>>, id: &'static str) -> Html {
+    match &**error {
+        Some(text) => html! { <p class="form-error" {id} role="alert">{ text.clone() }</p> },
+        None => html! {},
+    }
+}
+
+fn not_empty(what: &str, value: &str) -> Result<String, String> {
+    let value = value.trim();
+    if value.is_empty() { Err(format!("{what} is empty")) } else { Ok(value.to_string()) }
+}
+
+/// Starts the todo system if `Todo.Cache` is not running.
+async fn ensure_todo(ctx: &Ctx, backend: Backend) -> Result<(), String> {
+    if ctx.whereis(todo::Cache::NAME).is_none() {
+        todo::start_system(ctx, backend).await.map_err(|e| format!("Todo.Cache.start_link() failed: {e:?}"))?;
+    }
+    Ok(())
+}
+
+async fn ensure_session_store(ctx: &Ctx, backend: Backend) -> Result<(), String> {
+    if ctx.whereis(session::Cache::NAME).is_none() {
+        session::start_system(ctx, backend, session::StoreOpts::default())
+            .await
+            .map_err(|e| format!("SessionStore could not start: {e:?}"))?;
+    }
+    Ok(())
+}
+
+async fn ensure_kv(ctx: &Ctx) -> Result<(), String> {
+    if ctx.whereis(kv::KvServer::NAME).is_none() {
+        kv::KvServer::start_link(ctx, kv::KvOpts::default()).await.map_err(|e| format!("KVStore.Server could not start: {e:?}"))?;
+    }
+    Ok(())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FormsProps {
+    pub engine: EngineHandle,
+    pub output_version: u64,
+}
+
+#[component]
+pub fn Forms(props: &FormsProps) -> Html {
+    html! {
+        <div class="forms">
+            <div class="form-grid">
+                <TodoForm engine={props.engine.clone()} />
+                <SessionForm engine={props.engine.clone()} />
+                <KvForm engine={props.engine.clone()} />
+                <ProcessForm engine={props.engine.clone()} />
+            </div>
+            <Output engine={props.engine.clone()} version={props.output_version} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EngineProps {
+    engine: EngineHandle,
+}
+
+#[component]
+fn TodoForm(props: &EngineProps) -> Html {
+    let (list, on_list) = use_field("Alice");
+    let (date, on_date) = use_field("2024-01-22");
+    let (title, on_title) = use_field("Buy milk");
+    let error = use_state(|| None::<String>);
+
+    let on_add = {
+        let (engine, list, date, title, error) = (props.engine.clone(), list.clone(), date.clone(), title.clone(), error.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let checked = (|| {
+                let list = not_empty("the list name", &list)?;
+                let date = parse_date(&date)?;
+                let title = not_empty("the title", &title)?;
+                Ok::<_, String>((list, date, title))
+            })();
+            let (list, date, title) = match checked {
+                Ok(v) => v,
+                Err(why) => return error.set(Some(why)),
+            };
+            error.set(None);
+            let mut eng = engine.borrow_mut();
+            let backend = eng.backend.store(TODO_STORE);
+            let label = format!("Todo.Server.add_entry(Todo.Cache.server_process({list:?}), %{{date: {date}, title: {title:?}}})");
+            eng.run_job(label, move |ctx| async move {
+                ensure_todo(&ctx, backend).await?;
+                let server = todo::Cache::server_process(&ctx, &list).await;
+                todo::Server::add_entry(&ctx, server, todo::NewEntry::new(date, title));
+                Ok(":ok".to_string())
+            });
+        })
+    };
+    let on_read = {
+        let (engine, list, date, error) = (props.engine.clone(), list.clone(), date.clone(), error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let checked = (|| {
+                let list = not_empty("the list name", &list)?;
+                let date = if date.trim().is_empty() { None } else { Some(parse_date(&date)?) };
+                Ok::<_, String>((list, date))
+            })();
+            let (list, date) = match checked {
+                Ok(v) => v,
+                Err(why) => return error.set(Some(why)),
+            };
+            error.set(None);
+            let mut eng = engine.borrow_mut();
+            let backend = eng.backend.store(TODO_STORE);
+            let label = match date {
+                Some(d) => format!("Todo.Server.entries(Todo.Cache.server_process({list:?}), {d})"),
+                None => format!("Todo.Server.all_entries(Todo.Cache.server_process({list:?}))"),
+            };
+            eng.run_job(label, move |ctx| async move {
+                ensure_todo(&ctx, backend).await?;
+                let server = todo::Cache::server_process(&ctx, &list).await;
+                let entries = match date {
+                    Some(d) => todo::Server::entries(&ctx, server, d).await,
+                    None => todo::Server::all_entries(&ctx, server).await,
+                };
+                Ok(to_term(&entries).render_pretty(64))
+            });
+        })
+    };
+    let on_restart = {
+        let engine = props.engine.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut eng = engine.borrow_mut();
+            let backend = eng.backend.store(TODO_STORE);
+            eng.run_job("# restart the todo system (stop, then Todo.Cache.start_link())", move |ctx| async move {
+                let started = todo::restart(&ctx, backend).await.map_err(|e| format!("{e:?}"))?;
+                Ok(format!("{{:ok, {started}}}"))
+            });
+        })
+    };
+
+    html! {
+        <form class="card" id="form-todo" onsubmit={on_add}>
+            <h3>{ "Todo system" }</h3>
+            { field("todo-list", "list name", &list, on_list, "Alice") }
+            { field("todo-date", "date", &date, on_date, "2024-01-22") }
+            { field("todo-title", "title", &title, on_title, "Buy milk") }
+            { error_line(&error, "todo-error") }
+            <div class="buttons">
+                <button type="submit" class="small" id="btn-todo-add">{ "Add entry" }</button>
+                <button type="button" class="small secondary" id="btn-todo-read" onclick={on_read} title="Entries on the date (all entries if the date is empty)">{ "Read entries" }</button>
+                <button type="button" class="small secondary" id="btn-todo-restart" onclick={on_restart}>{ "Restart system" }</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn SessionForm(props: &EngineProps) -> Html {
+    let (id, on_id) = use_field("user-1");
+    let (ttl, on_ttl) = use_field("3600");
+    let (key, on_key) = use_field(":theme");
+    let (value, on_value) = use_field("\"dark\"");
+    let error = use_state(|| None::<String>);
+
+    let request = |op: &'static str| {
+        let (engine, id, ttl, key, value, error) = (props.engine.clone(), id.clone(), ttl.clone(), key.clone(), value.clone(), error.clone());
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            let rt = engine.rt();
+            let resolve = |n: u32| rt.pid_by_number(n);
+            let checked = (|| {
+                let id = not_empty("the session id", &id)?;
+                let ttl: u64 = match ttl.trim().parse() {
+                    Ok(n) if n > 0 => n,
+                    _ => return Err(format!("TTL {:?} is not a positive number of seconds", ttl.trim())),
+                };
+                let key = if op == "put" || op == "get" { Some(parse_term(&key, &resolve).map_err(|e| format!("key: {e}"))?) } else { None };
+                let value = if op == "put" { Some(parse_term(&value, &resolve).map_err(|e| format!("value: {e}"))?) } else { None };
+                Ok::<_, String>((id, ttl, key, value))
+            })();
+            let (id, ttl, key, value) = match checked {
+                Ok(v) => v,
+                Err(why) => return error.set(Some(why)),
+            };
+            error.set(None);
+            let mut eng = engine.borrow_mut();
+            let backend = eng.backend.store(SESSION_STORE);
+            let label = match op {
+                "create" => format!("SessionStore.Cache.create_session({id:?}, {ttl})"),
+                "put" => format!("SessionStore.Session.put(session({id:?}), {}, {})", key.clone().unwrap(), value.clone().unwrap()),
+                "get" => format!("SessionStore.Session.get(session({id:?}), {})", key.clone().unwrap()),
+                _ => "SessionStore.Stats.get_stats()".to_string(),
+            };
+            eng.run_job(label, move |ctx| async move {
+                ensure_session_store(&ctx, backend).await?;
+                let session_pid = |ctx: Ctx, id: String| async move {
+                    match session::Cache::get_session(&ctx, &id).await {
+                        session::Lookup::Ok(pid) => Ok(pid),
+                        session::Lookup::NotFound => Err(":not_found (create the session first)".to_string()),
+                    }
+                };
+                match op {
+                    "create" => match session::Cache::create_session_ttl(&ctx, &id, ttl).await {
+                        Ok(pid) => Ok(format!("{{:ok, {pid}}}")),
+                        Err(term) => Err(format!("{{:error, {term}}}")),
+                    },
+                    "put" => {
+                        let pid = session_pid(ctx.clone(), id).await?;
+                        session::Session::put(&ctx, pid, key.unwrap(), value.unwrap());
+                        Ok(":ok".into())
+                    }
+                    "get" => {
+                        let pid = session_pid(ctx.clone(), id).await?;
+                        Ok(session::Session::get(&ctx, pid, key.unwrap()).await.map(|t| t.to_string()).unwrap_or_else(|| "nil".into()))
+                    }
+                    _ => Ok(to_term(&session::Stats::get_stats(&ctx).await).render_pretty(64)),
+                }
+            });
+        })
+    };
+
+    html! {
+        <form class="card" id="form-session" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <h3>{ "Session store" }</h3>
+            { field("session-id", "session id", &id, on_id, "user-1") }
+            { field("session-ttl", "TTL (s)", &ttl, on_ttl, "3600") }
+            { field("session-key", "key", &key, on_key, ":theme") }
+            { field("session-value", "value", &value, on_value, "\"dark\"") }
+            { error_line(&error, "session-error") }
+            <div class="buttons">
+                <button type="button" class="small" id="btn-session-create" onclick={request("create")}>{ "Create" }</button>
+                <button type="button" class="small secondary" id="btn-session-put" onclick={request("put")}>{ "Put" }</button>
+                <button type="button" class="small secondary" id="btn-session-get" onclick={request("get")}>{ "Get" }</button>
+                <button type="button" class="small secondary" id="btn-session-stats" onclick={request("stats")}>{ "Stats" }</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn KvForm(props: &EngineProps) -> Html {
+    let (key, on_key) = use_field(":color");
+    let (value, on_value) = use_field("\"blue\"");
+    let error = use_state(|| None::<String>);
+
+    let request = |put: bool| {
+        let (engine, key, value, error) = (props.engine.clone(), key.clone(), value.clone(), error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let rt = engine.rt();
+            let resolve = |n: u32| rt.pid_by_number(n);
+            let checked = (|| {
+                let key = parse_term(&key, &resolve).map_err(|e| format!("key: {e}"))?;
+                let value = if put { Some(parse_term(&value, &resolve).map_err(|e| format!("value: {e}"))?) } else { None };
+                Ok::<_, String>((key, value))
+            })();
+            let (key, value) = match checked {
+                Ok(v) => v,
+                Err(why) => return error.set(Some(why)),
+            };
+            error.set(None);
+            let label = match &value {
+                Some(v) => format!("KVStore.Server.put({key}, {v})"),
+                None => format!("KVStore.Server.get({key})"),
+            };
+            engine.borrow_mut().run_job(label, move |ctx| async move {
+                ensure_kv(&ctx).await?;
+                match value {
+                    Some(v) => {
+                        kv::KvServer::put(&ctx, kv::KvServer::NAME, key, v).await;
+                        Ok(":ok".into())
+                    }
+                    None => Ok(kv::KvServer::get(&ctx, kv::KvServer::NAME, key).await.map(|t| t.to_string()).unwrap_or_else(|| "nil".into())),
+                }
+            });
+        })
+    };
+
+    html! {
+        <form class="card" id="form-kv" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <h3>{ "KV store" }</h3>
+            { field("kv-key", "key", &key, on_key, ":color") }
+            { field("kv-value", "value", &value, on_value, "\"blue\"") }
+            { error_line(&error, "kv-error") }
+            <div class="buttons">
+                <button type="button" class="small" id="btn-kv-put" onclick={request(true)}>{ "Put" }</button>
+                <button type="button" class="small secondary" id="btn-kv-get" onclick={request(false)}>{ "Get" }</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn ProcessForm(props: &EngineProps) -> Html {
+    let (target, on_target) = use_field("Todo.Cache");
+    let (message, on_message) = use_field("{:hello, \"world\", 42}");
+    let error = use_state(|| None::<String>);
+
+    let on_kill = {
+        let (engine, target, error) = (props.engine.clone(), target.clone(), error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let resolved = engine.borrow().resolve_process(&target);
+            match resolved {
+                Ok(pid) => {
+                    error.set(None);
+                    engine.rt().exit(pid, ExitReason::Kill);
+                    engine.borrow_mut().say(format!("Process.exit({pid}, :kill)"), Ok("true".into()));
+                }
+                Err(why) => error.set(Some(why)),
+            }
+        })
+    };
+    let on_send = {
+        let (engine, target, message, error) = (props.engine.clone(), target.clone(), message.clone(), error.clone());
+        Callback::from(move |_: MouseEvent| {
+            let rt = engine.rt();
+            let resolved = engine.borrow().resolve_process(&target);
+            let checked = resolved.and_then(|pid| Ok((pid, parse_term(&message, &|n| rt.pid_by_number(n)).map_err(|e| format!("message: {e}"))?)));
+            match checked {
+                Ok((pid, term)) => {
+                    error.set(None);
+                    let shown = term.to_string();
+                    let result = rt.send_term(pid, term).map(|_| shown.clone()).map_err(|e| format!("{e:?}"));
+                    engine.borrow_mut().say(format!("send({pid}, {shown})"), result);
+                }
+                Err(why) => error.set(Some(why)),
+            }
+        })
+    };
+
+    html! {
+        <form class="card" id="form-process" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <h3>{ "Processes" }</h3>
+            { field("proc-target", "pid or name", &target, on_target, "#PID<0.12.0> or Todo.Cache") }
+            { field("proc-message", "message", &message, on_message, "{:hello, 42}") }
+            { error_line(&error, "process-error") }
+            <div class="buttons">
+                <button type="button" class="small secondary" id="btn-send" onclick={on_send}>{ "Send message" }</button>
+                <button type="button" class="small danger" id="btn-proc-kill" onclick={on_kill}>{ "Kill (exit :kill)" }</button>
+            </div>
+        </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OutputProps {
+    engine: EngineHandle,
+    version: u64,
+}
+
+/// What the requests answered, newest last, the way iex shows it.
+#[component]
+fn Output(props: &OutputProps) -> Html {
+    let engine = props.engine.borrow();
+    let pending = engine.jobs.len();
+    let paused = engine.controls.paused.get();
+    let start = engine.output.len().saturating_sub(12);
+    html! {
+        <div class="iex" id="iex-output" aria-live="polite">
+            if engine.output.is_empty() && pending == 0 {
+                <p class="placeholder">{ "Answers to the forms appear here." }</p>
+            }
+            { for engine.output[start..].iter().map(|line| html! {
+                <div class="iex-entry">
+                    <div class="iex-input"><span class="prompt">{ "iex> " }</span>{ line.input.clone() }</div>
+                    { match &line.result {
+                        Ok(text) => html! { <pre class="iex-result">{ text.clone() }</pre> },
+                        Err(text) => html! { <pre class="iex-result error">{ text.clone() }</pre> },
+                    } }
+                </div>
+            }) }
+            if pending > 0 {
+                <p class="muted">{ format!("{pending} request(s) running{}", if paused { " — paused: press play or step" } else { "" }) }</p>
+            }
+        </div>
+    }
+}
+

@@ -1,0 +1,190 @@
+// End-to-end: the playground's panes working on the real runtime in headless Chromium.
+// Run with `make test-e2e`. Each test saves a screenshot to tests/e2e/screenshots/.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, screenshot, startSite } from './harness.mjs';
+
+/** Waits until `fn()` (run in the page) is truthy. */
+async function until(page, fn, arg, timeout = 20000) {
+  await page.waitForFunction(fn, arg, { timeout, polling: 100 });
+}
+
+/** Scrolls the diagram to its top so its first rows are drawn (it draws only what is visible). */
+async function scrollDiagramToTop(page) {
+  await page.locator('.diagram-scroll').evaluate((el) => { el.scrollTop = 0; });
+  await page.waitForTimeout(200);
+}
+
+/** Kinds of the diagram rows drawn now. */
+async function drawnKinds(page) {
+  return page.locator('.diagram-svg g.row').evaluateAll((gs) => gs.map((g) => g.dataset.kind));
+}
+
+/** Clicks Run on a scenario and waits for it to finish (its shell logs and exits). */
+async function runScenario(page, id) {
+  await page.locator(`button[data-scenario="${id}"]:not(.secondary)`).click();
+  await until(page, () => Number(document.querySelector('#stat-events')?.textContent ?? 0) > 0);
+}
+
+describe('the playground', () => {
+  let site;
+  before(async () => { site = await startSite(); });
+  after(async () => { await site?.close(); });
+
+  test('the todo scenario draws its calls, replies, casts and spawns, with lanes named as registered', async () => {
+    const { page, problems } = await openPage(site);
+    await runScenario(page, 'ch7.todo_cache');
+    await until(page, () => [...document.querySelectorAll('.lane-name')].some((el) => el.textContent === 'Todo.Cache'));
+    // The scenario ends when its shell exits: wait for the diagram to stop growing.
+    let rows = -1;
+    for (let i = 0; i < 50; i++) {
+      const now = await page.locator('#diagram-count').textContent();
+      if (now === rows) break;
+      rows = now;
+      await page.waitForTimeout(300);
+    }
+    assert.match(rows, /^[1-9]\d* rows/);
+    await scrollDiagramToTop(page);
+    const kinds = new Set(await drawnKinds(page));
+    for (const kind of ['spawn', 'call', 'reply']) assert.ok(kinds.has(kind), `a ${kind} arrow among ${[...kinds]}`);
+    // Hovering an arrow shows its message in Elixir syntax.
+    // The mouse goes to the arrow itself (the row's hit area spans every lane).
+    const seq = await page.locator('.diagram-svg g.row.k-call').first().getAttribute('data-seq');
+    await page.locator(`g.row[data-seq="${seq}"] line.arrow`).scrollIntoViewIfNeeded();
+    await page.waitForTimeout(200);
+    const box = await page.locator(`g.row[data-seq="${seq}"] line.arrow`).boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const detail = await page.locator('#message-detail').textContent();
+    assert.match(detail, /call · .*→ .*Todo\.Cache/);
+    assert.match(detail, /\{:server_process, "/);
+    await screenshot(page, 'todo-scenario-1024-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'todo-scenario-1024-dark');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('adding a todo entry through the form shows it in the answers and in the server\'s state', async () => {
+    const { page, problems } = await openPage(site);
+    // Bad input first: an inline error and no request.
+    await page.fill('#todo-date', '2024-13-40');
+    await page.click('#btn-todo-add');
+    assert.match(await page.locator('#todo-error').textContent(), /no month 13/);
+    await page.fill('#todo-list', '');
+    await page.fill('#todo-date', '2024-01-22');
+    await page.click('#btn-todo-add');
+    assert.match(await page.locator('#todo-error').textContent(), /list name is empty/);
+
+    await page.fill('#todo-list', 'Bob');
+    await page.fill('#todo-title', 'Buy milk');
+    await page.click('#btn-todo-add');
+    await until(page, () => document.querySelector('#iex-output').textContent.includes(':ok'));
+    assert.equal(await page.locator('#todo-error').count(), 0);
+    await page.click('#btn-todo-read');
+    await until(page, () => document.querySelector('#iex-output').textContent.includes('title: "Buy milk"'));
+
+    // The list's server holds the entry in its state.
+    // Rows move when a form's shell process exits: click until the server's row is selected.
+    for (let i = 0; i < 10; i++) {
+      await page.locator('#process-table tbody tr', { hasText: 'Todo.Server' }).first().click();
+      await page.waitForTimeout(100);
+      if ((await page.locator('#process-table tr.selected').textContent()).includes('Todo.Server')) break;
+    }
+    await until(page, () => document.querySelector('#inspector-state')?.textContent.includes('Buy milk'));
+    const state = await page.locator('#inspector-state').textContent();
+    assert.match(state, /"Bob"/);
+    assert.match(state, /~D\[2024-01-22\]/);
+    // Storage has Bob's list.
+    await until(page, () => document.querySelector('#storage-table')?.textContent.includes('Bob'));
+    await screenshot(page, 'todo-form-add-entry');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('killing a session process sends its monitoring cache a DOWN', async () => {
+    const { page, problems } = await openPage(site);
+    await page.fill('#session-id', 'alice');
+    await page.click('#btn-session-create');
+    await until(page, () => /\{:ok, #PID<0\.\d+\.0>\}/.test(document.querySelector('#iex-output').textContent));
+    const out = await page.locator('#iex-output').textContent();
+    const pid = out.match(/\{:ok, (#PID<0\.\d+\.0>)\}/)[1];
+
+    // Unknown pid: an inline error.
+    await page.fill('#proc-target', '#PID<0.9999.0>');
+    await page.click('#btn-proc-kill');
+    assert.match(await page.locator('#process-error').textContent(), /no live process/);
+
+    await page.fill('#proc-target', pid);
+    await page.click('#btn-proc-kill');
+    await until(page, () => document.querySelector('.diagram-svg g.row.k-down') !== null);
+    await page.locator('.diagram-svg g.row.k-down').first().click();
+    const detail = await page.locator('#message-detail').textContent();
+    assert.match(detail, /DOWN · .*→ SessionStore\.Cache/);
+    assert.match(detail, /\{:DOWN, #Reference<.*>, :process, #PID<0\.\d+\.0>, :killed\}/);
+    await screenshot(page, 'kill-session-down');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('keyboard: space pauses, s steps one event, r resets', async () => {
+    const { page, problems } = await openPage(site);
+    await page.locator(`button[data-scenario="ch6.stack"].secondary`).click(); // Load & step: paused
+    await page.locator('#btn-play').waitFor();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    const count = async () => Number((await page.locator('#diagram-count').textContent()).split(' ')[0]);
+    const before = await count();
+    for (let i = 0; i < 6; i++) await page.keyboard.press('s');
+    await until(page, (n) => Number(document.querySelector('#diagram-count').textContent.split(' ')[0]) > n, before);
+    assert.ok(await page.locator('#btn-play').isVisible(), 'still paused after stepping');
+    await page.keyboard.press(' ');
+    await page.locator('#btn-pause').waitFor();
+    await page.keyboard.press('r');
+    await until(page, () => document.querySelector('#diagram-count').textContent.startsWith('0 rows'));
+    await screenshot(page, 'keyboard-reset');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a share link runs its scenario; the diagram exports as Mermaid', async () => {
+    const { page, problems } = await openPage(site, { hash: '#scenario=ch7.todo_pool' });
+    await until(page, () => document.querySelector('.scenario.active')?.id === 'scenario-ch7-todo_pool');
+    await until(page, () => Number(document.querySelector('#stat-events').textContent) > 20);
+    await page.click('#btn-mermaid');
+    const text = await page.locator('#mermaid-text').inputValue();
+    assert.match(text, /^sequenceDiagram\n/);
+    assert.match(text, /participant \d+ as Todo\.Database/);
+    assert.match(text, /\d+->>\d+: CALL: /);
+    await screenshot(page, 'share-link-mermaid');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
+describe('persistence', () => {
+  let site;
+  before(async () => { site = await startSite(); });
+  after(async () => { await site?.close(); });
+
+  test('a todo entry added through the form is still there after a reload (IndexedDB)', async () => {
+    const { page, problems } = await openPage(site);
+    await until(page, () => document.querySelector('#storage-backend')?.value === 'indexeddb');
+    await page.fill('#todo-list', 'Carol');
+    await page.fill('#todo-title', 'Water the plants');
+    await page.click('#btn-todo-add');
+    await until(page, () => document.querySelector('#iex-output').textContent.includes(':ok'));
+    await until(page, () => document.querySelector('#storage-table')?.textContent.includes('todo/Carol'));
+
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.locator('#btn-step').waitFor();
+    await until(page, () => document.querySelector('#storage-table')?.textContent.includes('Water the plants'));
+    // A fresh runtime: the new Todo.Server loads Carol's list from storage.
+    await page.fill('#todo-list', 'Carol');
+    await page.fill('#todo-date', '');
+    await page.click('#btn-todo-read');
+    await until(page, () => document.querySelector('#iex-output').textContent.includes('title: "Water the plants"'));
+    await screenshot(page, 'persistence-after-reload');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
