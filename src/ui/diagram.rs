@@ -12,14 +12,21 @@ use super::state::{UiAction, UiState};
 use super::timeline::{Row, RowKind, Timeline};
 
 pub const ROW_H: f64 = 22.0;
+/// Lane width for the export; on screen lanes share the pane's width, within these bounds.
 pub const LANE_W: f64 = 118.0;
+const LANE_MIN: f64 = 88.0;
+const LANE_MAX: f64 = 170.0;
 pub const LEFT: f64 = 4.0;
 const HEADER_H: f64 = 40.0;
 /// Approximate width of a character of the 11 px monospace label font.
 const CHAR_W: f64 = 6.7;
 
 pub fn lane_x(lane: usize) -> f64 {
-    LEFT + LANE_W * (lane as f64 + 0.5)
+    lane_x_at(lane, LANE_W)
+}
+
+fn lane_x_at(lane: usize, lane_w: f64) -> f64 {
+    LEFT + lane_w * (lane as f64 + 0.5)
 }
 
 #[derive(Properties, PartialEq)]
@@ -38,17 +45,19 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     let scroll_ref = use_node_ref();
     let scroll_top = use_state_eq(|| 0.0f64);
     let viewport_h = use_state_eq(|| 400.0f64);
+    let viewport_w = use_state_eq(|| 600.0f64);
     let follow = use_state_eq(|| true);
     let hovered = use_state_eq(|| None::<u64>);
 
     // Stick to the newest row while following.
     {
         let scroll_ref = scroll_ref.clone();
-        let viewport_h = viewport_h.clone();
+        let (viewport_h, viewport_w) = (viewport_h.clone(), viewport_w.clone());
         let following = *follow;
         use_effect_with((props.version, following, props.generation), move |_| {
             if let Some(el) = scroll_ref.cast::<HtmlElement>() {
                 viewport_h.set(el.client_height() as f64);
+                viewport_w.set(el.client_width() as f64);
                 if following {
                     el.set_scroll_top(el.scroll_height());
                 }
@@ -78,7 +87,8 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     let per_view = (((*viewport_h - HEADER_H) / ROW_H).ceil() as usize).max(1) + 1;
     let first = if *follow { total.saturating_sub(per_view) } else { ((*scroll_top / ROW_H).floor() as usize).min(total) };
     let last = (first + per_view).min(total);
-    let width = LEFT * 2.0 + LANE_W * tl.lanes.len() as f64;
+    let lane_w = ((*viewport_w - LEFT * 2.0) / tl.lanes.len().max(1) as f64).clamp(LANE_MIN, LANE_MAX);
+    let width = LEFT * 2.0 + lane_w * tl.lanes.len() as f64;
     let body_h = total as f64 * ROW_H + ROW_H;
     let svg_h = (last - first) as f64 * ROW_H;
 
@@ -87,7 +97,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         let dispatch = props.dispatch.clone();
         let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(UiAction::SelectProcess(pid)));
         let selected = pid.is_some() && pid == props.selected_pid;
-        let style = format!("left:{}px;width:{}px", lane_x(i) - LANE_W / 2.0, LANE_W - 6.0);
+        let style = format!("left:{}px;width:{}px", lane_x_at(i, lane_w) - lane_w / 2.0 + 2.0, lane_w - 4.0);
         html! {
             <div class={classes!("lane-header", lane.exited.then_some("exited"), selected.then_some("selected"))}
                  {style} {onclick} title={tl.lane_title(i)}>
@@ -97,11 +107,11 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         }
     });
 
-    let lifelines: String = (0..tl.lanes.len()).map(|i| format!("M{} 0V{} ", lane_x(i), svg_h)).collect();
+    let lifelines: String = (0..tl.lanes.len()).map(|i| format!("M{} 0V{} ", lane_x_at(i, lane_w), svg_h)).collect();
     let rows = (first..last).map(|i| {
         let row = &tl.rows[i];
         let y = (i - first) as f64 * ROW_H;
-        draw_row(row, y, width, props, &hovered)
+        draw_row(row, y, width, lane_w, props, &hovered)
     });
 
     let shown = hovered.or(props.selected_event).and_then(|seq| tl.row_by_seq(seq));
@@ -139,11 +149,11 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     }
 }
 
-fn draw_row(row: &Row, y: f64, width: f64, props: &DiagramProps, hovered: &UseStateHandle<Option<u64>>) -> Html {
+fn draw_row(row: &Row, y: f64, width: f64, lane_w: f64, props: &DiagramProps, hovered: &UseStateHandle<Option<u64>>) -> Html {
     let seq = row.seq;
     let mid = y + ROW_H / 2.0 + 3.0;
     let class = row.kind.class();
-    let (x1, x2) = (lane_x(row.from), lane_x(row.to));
+    let (x1, x2) = (lane_x_at(row.from, lane_w), lane_x_at(row.to, lane_w));
     let onclick = {
         let dispatch = props.dispatch.clone();
         let to = props.engine.borrow().timeline.lanes.get(row.to).and_then(|l| l.pid);
@@ -159,7 +169,7 @@ fn draw_row(row: &Row, y: f64, width: f64, props: &DiagramProps, hovered: &UseSt
     };
     let selected = props.selected_event == Some(seq);
     let shape = if row.kind.is_note() {
-        let text = row.text(((LANE_W * 1.6) / CHAR_W) as usize);
+        let text = row.text(((lane_w * 1.6) / CHAR_W) as usize);
         html! {
             <>
                 <circle class="note-dot" cx={x1.to_string()} cy={(mid - 3.0).to_string()} r="3" />
@@ -169,7 +179,7 @@ fn draw_row(row: &Row, y: f64, width: f64, props: &DiagramProps, hovered: &UseSt
     } else if row.from == row.to {
         let d = format!("M{x1} {} h16 v8 h-12", mid - 9.0);
         let head = format!("M{} {} l6 -3.5 v7 z", x1 + 1.0, mid - 1.0);
-        let text = row.text(((LANE_W * 1.4) / CHAR_W) as usize);
+        let text = row.text(((lane_w * 1.4) / CHAR_W) as usize);
         html! {
             <>
                 <path class="arrow self" d={d} fill="none" />
