@@ -239,10 +239,16 @@ impl StartOpts {
     }
 }
 
-/// A message in a GenServer's mailbox, in arrival order.
+/// A message in a GenServer's mailbox, in arrival order. Calls and casts are stored inline;
+/// everything else is boxed, so the common envelope stays small (it is moved on every send
+/// and receive).
 pub(crate) enum Envelope<S: GenServer> {
     Call(S::Call, Caller<S::Reply>),
     Cast(S::Cast),
+    Other(Box<OtherEnvelope<S>>),
+}
+
+pub(crate) enum OtherEnvelope<S: GenServer> {
     Info(Info<S::Info>),
     ForeignCall(Term, ReplyTo),
     ForeignCast(Term),
@@ -255,15 +261,17 @@ impl<S: GenServer> Envelope<S> {
         let gen_call = |from: &ReplyTo, req: Term| Term::Tuple(vec![Term::atom("$gen_call"), to_term(from), req]);
         match self {
             Envelope::Call(req, from) => gen_call(&from.to, to_term(req)),
-            Envelope::ForeignCall(req, from) => gen_call(from, req.clone()),
             Envelope::Cast(msg) => Term::Tuple(vec![Term::atom("$gen_cast"), to_term(msg)]),
-            Envelope::ForeignCast(msg) => Term::Tuple(vec![Term::atom("$gen_cast"), msg.clone()]),
-            Envelope::Info(info) => info.to_term(),
-            Envelope::Stop(reason, from) => Term::Tuple(vec![
+            Envelope::Other(other) => match &**other {
+                OtherEnvelope::ForeignCall(req, from) => gen_call(from, req.clone()),
+                OtherEnvelope::ForeignCast(msg) => Term::Tuple(vec![Term::atom("$gen_cast"), msg.clone()]),
+                OtherEnvelope::Info(info) => info.to_term(),
+                OtherEnvelope::Stop(reason, from) => Term::Tuple(vec![
                 Term::atom("system"),
                 to_term(from),
                 Term::Tuple(vec![Term::atom("terminate"), reason.to_term()]),
             ]),
+            },
         }
     }
 }
@@ -295,19 +303,19 @@ impl<S: GenServer> ProcessCell for ServerCell<S> {
         } else {
             Info::Term(msg.to_term())
         };
-        self.push(Envelope::Info(info));
+        self.push(Envelope::Other(Box::new(OtherEnvelope::Info(info))));
     }
     fn push_system(&self, msg: SystemMsg) {
-        self.push(Envelope::Info(msg.into()));
+        self.push(Envelope::Other(Box::new(OtherEnvelope::Info(msg.into()))));
     }
     fn push_foreign_call(&self, request: Term, from: ReplyTo) {
-        self.push(Envelope::ForeignCall(request, from));
+        self.push(Envelope::Other(Box::new(OtherEnvelope::ForeignCall(request, from))));
     }
     fn push_foreign_cast(&self, msg: Term) {
-        self.push(Envelope::ForeignCast(msg));
+        self.push(Envelope::Other(Box::new(OtherEnvelope::ForeignCast(msg))));
     }
     fn push_stop(&self, reason: ExitReason, from: ReplyTo) {
-        self.push(Envelope::Stop(reason, from));
+        self.push(Envelope::Other(Box::new(OtherEnvelope::Stop(reason, from))));
     }
     fn mailbox_len(&self) -> usize {
         self.mailbox.borrow().len()
@@ -448,18 +456,20 @@ async fn server_loop<S: GenServer>(ctx: Ctx, cell: Rc<ServerCell<S>>) -> Option<
                 let mut state = cell.state.borrow_mut();
                 (MsgKind::Cast, state.as_mut().expect("initialised").handle_cast(&ctx, msg).await)
             }
-            Envelope::Info(Info::Exit { pid, reason }) if pid == cell.parent => {
-                // A GenServer that traps exits stops when its parent does, as in OTP.
-                return Some(stop(&ctx, &cell, reason));
-            }
-            Envelope::Info(info) => {
-                ctx.trace_handle(EventKind::HandleStart(MsgKind::Info));
-                let mut state = cell.state.borrow_mut();
-                (MsgKind::Info, state.as_mut().expect("initialised").handle_info(&ctx, info).await)
-            }
-            Envelope::ForeignCall(request, _) => return Some(stop(&ctx, &cell, bad("bad_call", request))),
-            Envelope::ForeignCast(msg) => return Some(stop(&ctx, &cell, bad("bad_cast", msg))),
-            Envelope::Stop(reason, _) => return Some(stop(&ctx, &cell, reason)),
+            Envelope::Other(other) => match *other {
+                OtherEnvelope::Info(Info::Exit { pid, reason }) if pid == cell.parent => {
+                    // A GenServer that traps exits stops when its parent does, as in OTP.
+                    return Some(stop(&ctx, &cell, reason));
+                }
+                OtherEnvelope::Info(info) => {
+                    ctx.trace_handle(EventKind::HandleStart(MsgKind::Info));
+                    let mut state = cell.state.borrow_mut();
+                    (MsgKind::Info, state.as_mut().expect("initialised").handle_info(&ctx, info).await)
+                }
+                OtherEnvelope::ForeignCall(request, _) => return Some(stop(&ctx, &cell, bad("bad_call", request))),
+                OtherEnvelope::ForeignCast(msg) => return Some(stop(&ctx, &cell, bad("bad_cast", msg))),
+                OtherEnvelope::Stop(reason, _) => return Some(stop(&ctx, &cell, reason)),
+            },
         };
         ctx.trace_handle(EventKind::HandleEnd(kind));
         match flow {
@@ -478,10 +488,10 @@ fn stop<S: GenServer>(ctx: &Ctx, cell: &ServerCell<S>, reason: ExitReason) -> Ex
 }
 
 impl Ctx {
+    #[inline]
     pub(crate) fn trace_handle(&self, kind: EventKind) {
-        let mut inner = self.shared.borrow_mut();
-        if inner.tracing() {
-            inner.trace(kind, None, Some(self.pid), || None);
+        if self.shared.borrow().trace.enabled {
+            self.shared.borrow_mut().trace(kind, None, Some(self.pid), || None);
         }
     }
 
@@ -599,12 +609,15 @@ impl Ctx {
             return;
         };
         inner.trace(EventKind::Send(MsgKind::Cast), Some(self.pid), Some(target), || Some(to_term(&msg)));
-        let cell = inner.cell_ref(target).expect("target is alive");
+        let slot = inner.slot(target).expect("target is alive");
+        let cell = slot.cell.as_deref().expect("a live process has a cell");
         match cell.as_any().downcast_ref::<ServerCell<S>>() {
             Some(server) => server.push(Envelope::Cast(msg)),
             None => cell.push_foreign_cast(to_term(&msg)),
         }
-        inner.wake_for_message(target);
+        if slot.status == super::process::Status::Waiting {
+            inner.wake(target);
+        }
     }
 
     /// `GenServer.reply/2`, from the server or from any other process.
@@ -670,6 +683,6 @@ mod size_probe {
         let ctx = Ctx { shared: rt.shared.clone(), pid: Pid { id: 1, index: 0 } };
         let cell = Rc::new(ServerCell::<crate::bench::Idle> { state: RefCell::new(None), mailbox: RefCell::new(VecDeque::new()), parent: ctx.pid, starter: Default::default() });
         let fut = server_init::<crate::bench::Idle>(ctx.clone(), cell, 1);
-        eprintln!("future {} slot {} cell {} extras {}", std::mem::size_of_val(&fut), std::mem::size_of::<super::super::process::Slot>(), std::mem::size_of::<ServerCell<crate::bench::Idle>>(), std::mem::size_of::<super::super::process::Extras>());
+        eprintln!("envelope {} info {} reason {} term {} future {} slot {} cell {} extras {}", std::mem::size_of::<Envelope<crate::bench::Counter>>(), std::mem::size_of::<Info<Never>>(), std::mem::size_of::<ExitReason>(), std::mem::size_of::<Term>(), std::mem::size_of_val(&fut), std::mem::size_of::<super::super::process::Slot>(), std::mem::size_of::<ServerCell<crate::bench::Idle>>(), std::mem::size_of::<super::super::process::Extras>());
     }
 }

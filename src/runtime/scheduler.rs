@@ -203,6 +203,7 @@ impl Inner {
     }
 
     /// Puts a runnable process on the run queue (once).
+    #[inline]
     pub fn wake(&mut self, pid: Pid) {
         if let Some(slot) = self.slot_mut(pid) {
             if !slot.queued && slot.status != Status::Running {
@@ -214,6 +215,7 @@ impl Inner {
     }
 
     /// Wakes a process that waits in `receive`; one suspended in a call stays suspended.
+    #[inline]
     pub fn wake_for_message(&mut self, pid: Pid) {
         if self.slot(pid).is_some_and(|s| s.status == Status::Waiting) {
             self.wake(pid);
