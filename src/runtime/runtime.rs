@@ -194,6 +194,18 @@ impl Runtime {
         let polled = task.as_mut().poll(&mut Context::from_waker(Waker::noop()));
         let mut inner = self.shared.borrow_mut();
         inner.current = None;
+        if polled.is_pending() && inner.graveyard.is_empty() {
+            // The common case (waiting for a message or a reply): one lookup, task back.
+            let slot = inner.slot_mut(pid).expect("only the scheduler removes a process");
+            if slot.extras.as_ref().is_none_or(|e| e.pending_exit.is_none()) {
+                slot.task = Some(task);
+                if slot.status == Status::Running {
+                    // Waiting on something outside the runtime (browser I/O).
+                    slot.status = Status::Suspended;
+                }
+                return true;
+            }
+        }
         let (exit, turn_over) = match polled {
             Poll::Ready(Some(reason)) => (Some(inner.pending_exit(pid).unwrap_or((reason, false))), false),
             Poll::Ready(None) => (inner.pending_exit(pid), true),
