@@ -250,22 +250,24 @@ impl Future for WaitAlias<'_> {
     type Output = Outcome;
     fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Outcome> {
         let pid = self.ctx.pid;
+        let tag = self.tag;
         let mut inner = self.ctx.shared.borrow_mut();
+        let Some(slot) = inner.slot_mut(pid) else { return Poll::Pending };
+        let extras = slot.extras.get_or_insert_with(Default::default);
         // A resolved wait completes even if an exit signal is pending: the step it started
         // runs to its next wait, where the exit takes effect (docs/semantics.md).
-        if let Some(outcome) = inner.take_outcome(pid, self.tag) {
-            if let Some(slot) = inner.slot_mut(pid) {
-                slot.status = Status::Running;
-            }
-            return Poll::Ready(outcome);
+        if let Some(pos) = extras.aliases.iter().position(|a| a.tag == tag && a.outcome.is_some()) {
+            let alias = extras.aliases.swap_remove(pos);
+            extras.waiting_on = None;
+            slot.status = Status::Running;
+            inner.release_alias(pid, &alias);
+            return Poll::Ready(alias.outcome.expect("resolved"));
         }
-        if inner.has_pending_exit(pid) {
+        if extras.pending_exit.is_some() {
             return Poll::Pending;
         }
-        if let Some(slot) = inner.slot_mut(pid) {
-            slot.extras().waiting_on = Some(self.tag);
-            slot.status = Status::Suspended;
-        }
+        extras.waiting_on = Some(tag);
+        slot.status = Status::Suspended;
         Poll::Pending
     }
 }

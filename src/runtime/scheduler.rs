@@ -340,14 +340,19 @@ impl Inner {
         let pos = extras.aliases.iter().position(|a| a.tag == tag && a.outcome.is_some())?;
         let alias = extras.aliases.swap_remove(pos);
         extras.waiting_on = None;
+        self.release_alias(pid, &alias);
+        alias.outcome
+    }
+
+    /// What an ended alias held: its timeout, its timer, its watch on the target.
+    pub fn release_alias(&mut self, pid: Pid, alias: &Alias) {
         if alias.queued_timeout {
             self.call_timeouts.active -= 1;
         }
         if let Some(timer) = alias.timer {
             self.cancel_timer(timer);
         }
-        self.unwatch(pid, tag, alias.watch);
-        alias.outcome
+        self.unwatch(pid, alias.tag, alias.watch);
     }
 
     /// Registers `caller` as waiting on `target` under `tag`: if `target` dies first, the
