@@ -63,6 +63,13 @@ impl Database {
         DatabaseWorker::store(ctx, worker, key, to_term(data));
     }
 
+    /// [`Database::store`] for a value that already is a term: it is moved into the message,
+    /// not converted (the shell, imports, benchmarks).
+    pub async fn store_term(ctx: &Ctx, key: &str, data: Term) {
+        let worker = Self::choose_worker(ctx, key).await;
+        DatabaseWorker::store(ctx, worker, key, data);
+    }
+
     /// `Todo.Database.get(key)`: chooses the worker, then calls it; `nil` if nothing is stored.
     pub async fn get(ctx: &Ctx, key: &str) -> Option<Term> {
         let worker = Self::choose_worker(ctx, key).await;
@@ -72,8 +79,13 @@ impl Database {
     /// The acknowledged store: chooses the worker, then calls it; returns once the
     /// transaction holding this write has committed, so it survives a reload.
     pub async fn store_ack<T: Serialize>(ctx: &Ctx, key: &str, data: &T) -> Result<(), StorageError> {
+        Self::store_ack_term(ctx, key, to_term(data)).await
+    }
+
+    /// [`Database::store_ack`] for a value that already is a term (moved, not converted).
+    pub async fn store_ack_term(ctx: &Ctx, key: &str, data: Term) -> Result<(), StorageError> {
         let worker = Self::choose_worker(ctx, key).await;
-        DatabaseWorker::store_ack(ctx, worker, key, to_term(data)).await
+        DatabaseWorker::store_ack(ctx, worker, key, data).await
     }
 
     /// Returns once every store any worker received before this call has committed (the
