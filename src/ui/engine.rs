@@ -49,6 +49,8 @@ pub struct Engine {
     /// A session-store load run in progress, and the last run's report lines.
     pub load: Option<LoadHandle>,
     pub load_report: Option<Result<Vec<String>, String>>,
+    /// `(virtual ms, operations done)` every 100 virtual ms of the load run, for its chart.
+    pub load_samples: Vec<(u64, u64)>,
     // Frame statistics.
     frames: u32,
     frame_window_start: f64,
@@ -139,6 +141,7 @@ impl Engine {
             output_version: 0,
             load: None,
             load_report: None,
+            load_samples: Vec::new(),
             frames: 0,
             frame_window_start: 0.0,
             events_in_window: 0,
@@ -238,6 +241,13 @@ impl Engine {
             }
             None => true,
         });
+        if let Some(load) = &self.load {
+            let (now, (done, _)) = (self.rt.now(), load.progress());
+            if self.load_samples.last().is_none_or(|&(t, _)| now >= t + 100) {
+                self.load_samples.push((now, done));
+                self.output_version += 1;
+            }
+        }
         if let Some(report) = self.load.as_ref().and_then(|load| load.take_report()) {
             self.load = None;
             self.load_report = Some(report.map(|r| r.summary_lines()));

@@ -62,6 +62,7 @@ pub fn LoadPanel(props: &LoadProps) -> Html {
             let cfg = LoadConfig { sessions: 100, operations: 3_000, clients: 10, ..LoadConfig::default() };
             eng.load = Some(spawn_load(&eng.rt, cfg));
             eng.load_report = None;
+            eng.load_samples.clear();
             drop(eng);
             state.dispatch(UiAction::ScenarioLoaded(None, true));
         })
@@ -79,6 +80,15 @@ pub fn LoadPanel(props: &LoadProps) -> Html {
     };
     let engine = props.engine.borrow();
     let progress = engine.load.as_ref().map(|l| l.progress());
+    let throughput: Vec<f64> = engine
+        .load_samples
+        .windows(2)
+        .map(|w| (w[1].1 - w[0].1) as f64 * 1000.0 / (w[1].0 - w[0].0).max(1) as f64)
+        .collect();
+    let mut queues = engine.rt.processes();
+    queues.sort_by(|a, b| b.mailbox_len.cmp(&a.mailbox_len).then(a.pid.cmp(&b.pid)));
+    queues.truncate(5);
+    let show_queues = progress.is_some() || queues.iter().any(|p| p.mailbox_len > 0);
     html! {
         <div class="load-panel">
             <div class="buttons">
@@ -97,11 +107,47 @@ pub fn LoadPanel(props: &LoadProps) -> Html {
                     { format!(" {done} / {total} operations") }
                 </label>
             }
+            if throughput.len() >= 2 {
+                { throughput_chart(&throughput) }
+            }
+            if show_queues {
+                <div class="queues" id="mailbox-chart">
+                    <div class="muted">{ "longest mailboxes" }</div>
+                    { for queues.iter().map(|p| {
+                        let max = queues[0].mailbox_len.max(1) as f64;
+                        let width = format!("width:{:.0}%", p.mailbox_len as f64 / max * 100.0);
+                        html! {
+                            <div class="queue-row">
+                                <span class="mono queue-name">{ p.name.clone().unwrap_or_else(|| format!("{} {}", p.module, p.pid)) }</span>
+                                <span class="queue-bar"><span style={width}></span></span>
+                                <span class="num">{ p.mailbox_len }</span>
+                            </div>
+                        }
+                    }) }
+                </div>
+            }
             { match &engine.load_report {
                 Some(Ok(lines)) => html! { <pre class="term" id="load-report">{ lines.join("\n") }</pre> },
                 Some(Err(why)) => html! { <p class="form-error" id="load-report">{ why.clone() }</p> },
                 None => html! {},
             } }
+        </div>
+    }
+}
+
+/// Operations per virtual second over the run, as a small line chart.
+fn throughput_chart(series: &[f64]) -> Html {
+    let (w, h) = (260.0, 56.0);
+    let max = series.iter().cloned().fold(1.0, f64::max);
+    let step = w / (series.len() - 1) as f64;
+    let points: String = series.iter().enumerate().map(|(i, v)| format!("{:.1},{:.1} ", i as f64 * step, h - v / max * (h - 4.0))).collect();
+    let last = series.last().copied().unwrap_or(0.0);
+    html! {
+        <div class="chart" id="throughput-chart">
+            <div class="muted">{ format!("throughput: {last:.0} ops/s now, peak {max:.0} (virtual time)") }</div>
+            <svg width={w.to_string()} height={h.to_string()} viewBox={format!("0 0 {w} {h}")} class="spark">
+                <polyline points={points} fill="none" stroke="currentColor" stroke-width="1.5" />
+            </svg>
         </div>
     }
 }

@@ -188,3 +188,51 @@ describe('persistence', () => {
     await page.close();
   });
 });
+
+describe('load and replay', () => {
+  let site;
+  before(async () => { site = await startSite(); });
+  after(async () => { await site?.close(); });
+
+  test('the session load test shows progress, a throughput chart and its report', async () => {
+    const { page, problems } = await openPage(site);
+    await page.click('#btn-load');
+    await page.locator('#load-progress').waitFor();
+    await until(page, () => document.querySelector('#throughput-chart') !== null, undefined, 30000);
+    await until(page, () => document.querySelector('#load-report')?.textContent.includes('ops by 10 clients'), undefined, 60000);
+    const report = await page.locator('#load-report').textContent();
+    assert.match(report, /3000 ops by 10 clients/);
+    assert.match(report, /p99 \d+ ms/);
+    await screenshot(page, 'load-test-report');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('scrubbing back replays the scenario to an earlier event, paused, and the link keeps the point', async () => {
+    const { page, problems } = await openPage(site);
+    await page.locator('button[data-scenario="ch6.stack"]:not(.secondary)').click();
+    let events = -1;
+    for (let i = 0; i < 40; i++) {
+      const now = Number(await page.locator('#stat-events').textContent());
+      if (now === events && now > 0) break;
+      events = now;
+      await page.waitForTimeout(250);
+    }
+    assert.ok(events > 20, `${events} events`);
+    await page.locator('#scrub').evaluate((el) => {
+      el.value = '12';
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await until(page, () => document.querySelector('#notice')?.textContent.startsWith('Replayed to event'));
+    await page.locator('#btn-play').waitFor();
+    const replayed = Number(await page.locator('#stat-events').textContent());
+    assert.ok(replayed >= 12 && replayed < events, `replayed to ${replayed} of ${events}`);
+    assert.match(await page.evaluate(() => location.hash), /^#scenario=ch6\.stack&at=\d+$/);
+    // Playing on finishes the same run: the same number of events as the first time.
+    await page.click('#btn-play');
+    await until(page, (n) => Number(document.querySelector('#stat-events').textContent) === n, events);
+    await screenshot(page, 'scrub-replay');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
