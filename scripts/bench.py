@@ -35,10 +35,14 @@ ROWS = [
     ("load_ops", "session store load: 100k ops, 10k sessions (wall)", False, None),
     ("load_p50", "  its p50 latency (max over op kinds)", True, None),
     ("load_p99", "  its p99 latency (max over op kinds)", True, None),
-    ("idb_pool", "IndexedDB: records/s through the worker pool (batched)", False, None),
-    ("idb_per_write", "IndexedDB: records/s, one transaction per write", False, None),
-    ("idb_bulk", "IndexedDB: records/s, raw bulk put in one transaction", False, None),
-    ("idb_pool_vs_bulk", "IndexedDB: pool / raw bulk (target >= 80%)", False, None),
+    ("storage_pool_batched", "IndexedDB: records/s through the worker pool (batched)", False, None),
+    ("storage_pool_batched_transactions", "  transactions it used per batch of records", True, None),
+    ("storage_raw_bulk_put", "IndexedDB: records/s, raw bulk put in one transaction", False, None),
+    ("storage_pool_vs_raw_bulk", "IndexedDB: pool / raw bulk put (target >= 80 %)", False, None),
+    ("storage_raw_put_3tx", "IndexedDB: records/s, raw put in 3 transactions (one per worker)", False, None),
+    ("storage_pool_one_tx_per_write", "IndexedDB: records/s through the pool, one transaction per write", False, None),
+    ("storage_raw_one_tx_per_write", "IndexedDB: records/s, raw, one transaction per write", False, None),
+    ("storage_pool_memory", "in-memory backend: records/s through the pool", False, None),
 ]
 
 
