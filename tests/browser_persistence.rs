@@ -236,7 +236,11 @@ async fn stores_through_the_pool_coalesce_into_few_indexeddb_transactions() {
     .await;
     let stats = stats_of.stats();
     console_log!("600 stores through the pool on IndexedDB: {stats:?}, per worker {:?}", statuses.iter().map(|(_, s)| (s.transactions, s.records, s.coalesced)).collect::<Vec<_>>());
-    assert!(stats.transactions <= 30, "{stats:?}");
+    // The three workers' batches, flushed in the same slice of the runtime, share one
+    // transaction: a handful in all (not 600, nor even one per worker batch).
+    assert!(stats.transactions <= 10, "{stats:?}");
+    let worker_batches: u64 = statuses.iter().map(|(_, s)| s.transactions).sum();
+    assert!(stats.transactions < worker_batches, "{stats:?} vs {worker_batches} worker batches");
     assert!(stats.records <= 600);
     for k in 0..60i64 {
         assert_eq!(stats_of.get(&format!("list-{k}")).await.unwrap(), Some(Term::Int(540 + k)));

@@ -92,6 +92,49 @@ impl<T> Future for Signal<T> {
     }
 }
 
+/// A signal several tasks await: each gets a clone of the value.
+struct Shared<T>(Rc<RefCell<(Option<T>, Vec<Waker>)>>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T: Clone> Shared<T> {
+    fn new() -> Self {
+        Shared(Rc::new(RefCell::new((None, Vec::new()))))
+    }
+
+    fn fire(&self, value: T) {
+        let wakers = {
+            let mut slot = self.0.borrow_mut();
+            if slot.0.is_some() {
+                return;
+            }
+            slot.0 = Some(value);
+            std::mem::take(&mut slot.1)
+        };
+        for waker in wakers {
+            waker.wake();
+        }
+    }
+}
+
+impl<T: Clone> Future for Shared<T> {
+    type Output = T;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
+        let mut slot = self.0.borrow_mut();
+        match &slot.0 {
+            Some(value) => Poll::Ready(value.clone()),
+            None => {
+                slot.1.push(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
+}
+
 // ---- errors ----
 
 fn dom_error(error: Option<DomException>) -> StorageError {
@@ -312,6 +355,61 @@ struct Conn {
     db: RefCell<Option<IdbDatabase>>,
     notices: RefCell<Vec<String>>,
     stats: Cell<WriteStats>,
+    /// The last readwrite transaction `write_batch` opened: later batches join it while it
+    /// is still active (the same task), see [`IdbStore::write_batch`].
+    open_write: RefCell<Option<OpenWrite>>,
+}
+
+/// A readwrite transaction that writes of the same task may join.
+#[derive(Clone)]
+struct OpenWrite {
+    store: Rc<str>,
+    tx: IdbTransaction,
+    done: Shared<Result<(), StorageError>>,
+    records: Rc<Cell<usize>>,
+}
+
+/// Why puts could not be issued into a transaction.
+enum Issue {
+    /// The transaction's task is over (or it finished): nothing was issued.
+    Inactive,
+    Failed(StorageError),
+}
+
+/// Issues every put and delete into `tx`, in order.
+fn issue(tx: &IdbTransaction, store: &str, writes: &[(String, Option<Vec<u8>>)]) -> Result<(), Issue> {
+    let inactive = |e: &JsValue| e.dyn_ref::<DomException>().is_some_and(|e| matches!(e.name().as_str(), "TransactionInactiveError" | "InvalidStateError"));
+    let os = tx.object_store(store).map_err(|e| if inactive(&e) { Issue::Inactive } else { Issue::Failed(js_error(e)) })?;
+    for (index, (key, bytes)) in writes.iter().enumerate() {
+        let key = JsValue::from_str(key);
+        let issued = match bytes {
+            Some(bytes) => os.put_with_key(&Uint8Array::from(bytes.as_slice()), &key),
+            None => os.delete(&key),
+        };
+        if let Err(error) = issued {
+            return Err(if index == 0 && inactive(&error) { Issue::Inactive } else { Issue::Failed(js_error(error)) });
+        }
+    }
+    Ok(())
+}
+
+/// The outcome of a write transaction, for every batch in it; counts it when it commits.
+fn write_done(tx: &IdbTransaction, conn: &Rc<Conn>, records: Rc<Cell<usize>>) -> Shared<Result<(), StorageError>> {
+    let shared = Shared::new();
+    let (s, t, weak) = (shared.clone(), tx.clone(), Rc::downgrade(conn));
+    let handler = Closure::once_into_js(move |event: Event| {
+        if event.type_() == "complete" {
+            if let Some(conn) = weak.upgrade() {
+                conn.count_write(records.get());
+            }
+            s.fire(Ok(()));
+        } else {
+            s.fire(Err(dom_error(t.error())));
+        }
+    });
+    tx.set_oncomplete(Some(handler.unchecked_ref()));
+    tx.set_onabort(Some(handler.unchecked_ref()));
+    shared
 }
 
 impl Conn {
@@ -346,7 +444,7 @@ impl std::fmt::Debug for IdbStore {
 
 impl IdbStore {
     pub async fn open(name: &str) -> Result<IdbStore, StorageError> {
-        let conn = Rc::new(Conn { name: name.to_string(), db: RefCell::new(None), notices: RefCell::default(), stats: Cell::default() });
+        let conn = Rc::new(Conn { name: name.to_string(), db: RefCell::new(None), notices: RefCell::default(), stats: Cell::default(), open_write: RefCell::default() });
         let db = open_db(&conn).await?;
         *conn.db.borrow_mut() = Some(db);
         Ok(IdbStore { conn, store: Rc::from(DEFAULT_STORE) })
@@ -437,25 +535,44 @@ impl IdbStore {
     }
 
     /// Puts and deletes in one readwrite transaction, all issued before the first wait.
+    ///
+    /// Batches written in the same task (the three workers flushing in one slice of the
+    /// runtime) share one transaction: a batch first tries to join the transaction the
+    /// previous batch opened on this store, which takes requests until its task ends (an
+    /// inactive one refuses the first put, and then this batch opens its own). Requests run
+    /// in the order issued, so per-key order holds; if the shared transaction aborts, every
+    /// batch in it gets the error and none of them is written.
     pub async fn write_batch(&self, writes: Vec<(String, Option<Vec<u8>>)>) -> Result<(), StorageError> {
-        let tx = self.transaction(&[&self.store], IdbTransactionMode::Readwrite).await?;
-        let done = transaction_done(&tx);
-        let os = tx.object_store(&self.store).map_err(js_error)?;
-        let records = writes.len();
-        for (key, bytes) in writes {
-            let key = JsValue::from_str(&key);
-            let issued = match bytes {
-                Some(bytes) => os.put_with_key(&Uint8Array::from(bytes.as_slice()), &key),
-                None => os.delete(&key),
-            };
-            if let Err(error) = issued {
-                let _ = tx.abort();
-                return Err(js_error(error));
+        let open = self.conn.open_write.borrow().clone();
+        if let Some(open) = open.filter(|o| o.store == self.store) {
+            match issue(&open.tx, &self.store, &writes) {
+                Ok(()) => {
+                    open.records.set(open.records.get() + writes.len());
+                    return open.done.await;
+                }
+                Err(Issue::Inactive) => {}
+                Err(Issue::Failed(error)) => {
+                    let _ = open.tx.abort();
+                    return Err(error);
+                }
             }
         }
-        done.await?;
-        self.conn.count_write(records);
-        Ok(())
+        let tx = self.transaction(&[&self.store], IdbTransactionMode::Readwrite).await?;
+        let records = Rc::new(Cell::new(0));
+        let done = write_done(&tx, &self.conn, records.clone());
+        match issue(&tx, &self.store, &writes) {
+            Ok(()) => records.set(writes.len()),
+            Err(Issue::Inactive) => {
+                let _ = tx.abort();
+                return Err(StorageError::Failed("a new transaction was inactive at once".into()));
+            }
+            Err(Issue::Failed(error)) => {
+                let _ = tx.abort();
+                return Err(error);
+            }
+        }
+        *self.conn.open_write.borrow_mut() = Some(OpenWrite { store: self.store.clone(), tx, done: done.clone(), records });
+        done.await
     }
 
     /// Compare-and-move in one transaction: the `get`'s success handler (still inside the

@@ -17,7 +17,9 @@
 //!   `pending` (a later store to a key replaces the earlier one: the latest value wins).
 //! - `:flush` writes all of `pending` in **one** transaction and awaits its commit; stores
 //!   arriving meanwhile queue up and form the next batch. The busier the storage, the bigger
-//!   the batches (group commit), with no timer and no tuning.
+//!   the batches (group commit), with no timer and no tuning. (On IndexedDB, batches that
+//!   several workers flush in the same task even share one transaction: see
+//!   `storage/indexeddb.rs`.)
 //! - `handle_continue` would not do: it runs before the next message, so nothing could
 //!   coalesce; a `send_after(0)` timer would work too but moves through the timer heap.
 //!
