@@ -15,7 +15,7 @@ use yew::prelude::*;
 use super::controls::{Controls, use_keyboard_shortcuts};
 use super::diagram::Diagram;
 use super::engine::EngineHandle;
-use super::export::{Export, shared_scenario};
+use super::export::{Export, shared_run};
 use super::forms::Forms;
 use super::inspector::Inspector;
 use super::pane::Pane;
@@ -79,13 +79,17 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             mark_interactive();
             super::engine::open_storage(&engine, crate::storage::BackendKind::IndexedDb);
-            match shared_scenario() {
-                Some((id, None)) => start_scenario(&engine, &state, &id, false),
-                Some((id, Some(at))) => {
-                    start_scenario(&engine, &state, &id, true);
+            let shared = shared_run();
+            match (&shared.scenario, shared.at) {
+                (Some(id), None) => start_scenario(&engine, &state, id, false),
+                (Some(id), Some(at)) => {
+                    start_scenario(&engine, &state, id, true);
                     super::controls::replay(&engine, &state, at);
                 }
-                None => {}
+                (None, _) => {}
+            }
+            if !shared.actions.is_empty() {
+                super::requests::queue_shared(&mut engine.borrow_mut(), shared.actions);
             }
         });
     }

@@ -6,6 +6,7 @@
 //! callback; nothing keeps a borrow across a Yew dispatch.
 
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::future::Future;
 use std::rc::Rc;
 
@@ -40,10 +41,16 @@ pub struct Engine {
     pub backend: Backend,
     /// Why the storage is not the one asked for (a fallback), if it is not.
     pub storage_notice: Option<String>,
+    /// The browser storage has been opened (share-link requests wait for it).
+    pub storage_ready: bool,
     pub timeline: Timeline,
     cursor: u64,
     pub scenario: Option<&'static str>,
     pub jobs: Vec<Job>,
+    /// The requests made since the last reset, in order (the share link encodes them).
+    pub actions: Vec<super::requests::Request>,
+    /// A share link's requests not started yet.
+    pub queued: VecDeque<Vec<String>>,
     pub output: Vec<OutputLine>,
     pub output_version: u64,
     /// A session-store load run in progress, and the last run's report lines.
@@ -119,6 +126,7 @@ pub fn open_storage(engine: &EngineHandle, kind: BackendKind) {
         let mut eng = engine.borrow_mut();
         eng.backend = opened.backend;
         eng.storage_notice = opened.notice;
+        eng.storage_ready = true;
         eng.output_version += 1;
     });
 }
@@ -133,10 +141,13 @@ impl Engine {
             controls,
             backend,
             storage_notice: None,
+            storage_ready: false,
             timeline: Timeline::default(),
             cursor: 0,
             scenario: None,
             jobs: Vec::new(),
+            actions: Vec::new(),
+            queued: VecDeque::new(),
             output: Vec::new(),
             output_version: 0,
             load: None,
@@ -165,6 +176,8 @@ impl Engine {
         self.cursor = 0;
         self.scenario = None;
         self.jobs.clear();
+        self.actions.clear();
+        self.queued.clear();
         self.load = None;
         self.last_now = u64::MAX;
         self.output_version += 1;
@@ -221,6 +234,7 @@ impl Engine {
     /// Once per animation frame: reads new trace events, collects finished jobs, updates
     /// the frame rate. `Some` when anything shown changed.
     pub fn pump(&mut self, now_ms: f64) -> Option<FrameUpdate> {
+        super::requests::run_queued(self);
         let before = (self.timeline.version, self.output_version);
         let events = self.rt.trace_since(self.cursor, EVENTS_PER_FRAME);
         if let Some(last) = events.last() {

@@ -71,25 +71,51 @@ pub fn mermaid(tl: &Timeline, max_rows: usize) -> String {
     out
 }
 
-/// Writes `#scenario=<id>` (and `&at=<event>` for a replayed point) into the address bar,
+/// Writes `#scenario=<id>` (with `&at=<event>` for a replayed point) into the address bar,
 /// without reloading: the link replays the same run.
 pub fn set_share_hash(scenario: &str, at: Option<u64>) {
+    write_hash(Some(scenario), at, "");
+}
+
+/// The address for the engine's run so far: its scenario and the requests made since.
+pub fn update_share_hash(engine: &super::engine::Engine) {
+    write_hash(engine.scenario, None, &super::requests::encode_actions(&engine.actions));
+}
+
+fn write_hash(scenario: Option<&str>, at: Option<u64>, actions: &str) {
+    let mut parts = Vec::new();
+    if let Some(id) = scenario {
+        parts.push(format!("scenario={id}"));
+    }
+    if let Some(event) = at {
+        parts.push(format!("at={event}"));
+    }
+    if !actions.is_empty() {
+        parts.push(format!("actions={actions}"));
+    }
     if let Some(window) = web_sys::window() {
-        let hash = match at {
-            Some(event) => format!("scenario={scenario}&at={event}"),
-            None => format!("scenario={scenario}"),
-        };
-        let _ = window.location().set_hash(&hash);
+        let _ = window.location().set_hash(&parts.join("&"));
     }
 }
 
-/// The scenario id and replay point in the address's `#scenario=<id>&at=<event>`.
-pub fn shared_scenario() -> Option<(String, Option<u64>)> {
-    let hash = web_sys::window()?.location().hash().ok()?;
+/// What a share link asks for.
+#[derive(Debug, Default)]
+pub struct SharedRun {
+    pub scenario: Option<String>,
+    pub at: Option<u64>,
+    pub actions: Vec<Vec<String>>,
+}
+
+/// The run in the address's `#scenario=<id>&at=<event>&actions=<requests>`.
+pub fn shared_run() -> SharedRun {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     let hash = hash.trim_start_matches('#');
-    let id = hash.split('&').find_map(|part| part.strip_prefix("scenario="))?.to_string();
-    let at = hash.split('&').find_map(|part| part.strip_prefix("at=")).and_then(|n| n.parse().ok());
-    Some((id, at))
+    let param = |name: &str| hash.split('&').find_map(|part| part.strip_prefix(name).map(str::to_string));
+    SharedRun {
+        scenario: param("scenario="),
+        at: param("at=").and_then(|n| n.parse().ok()),
+        actions: param("actions=").map(|a| super::requests::decode_actions(&a)).unwrap_or_default(),
+    }
 }
 
 /// Offers `text` as a file download named `filename`.

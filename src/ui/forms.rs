@@ -6,11 +6,8 @@
 use yew::prelude::*;
 
 use super::engine::EngineHandle;
+use super::requests::{Request, submit_on};
 use super::term_parse::{parse_date, parse_term};
-use crate::runtime::{Ctx, ExitReason};
-use crate::storage::{Backend, SESSION_STORE, TODO_STORE};
-use crate::systems::{kv, session, todo};
-use crate::term::to_term;
 
 /// The `value` of the element an event came from (input, select, textarea).
 pub fn target_value(e: &Event) -> String {
@@ -46,30 +43,6 @@ fn error_line(error: &UseStateHandle<Option<String>>, id: &'static str) -> Html 
 fn not_empty(what: &str, value: &str) -> Result<String, String> {
     let value = value.trim();
     if value.is_empty() { Err(format!("{what} is empty")) } else { Ok(value.to_string()) }
-}
-
-/// Starts the todo system if `Todo.Cache` is not running.
-async fn ensure_todo(ctx: &Ctx, backend: Backend) -> Result<(), String> {
-    if ctx.whereis(todo::Cache::NAME).is_none() {
-        todo::start_system(ctx, backend).await.map_err(|e| format!("Todo.Cache.start_link() failed: {e:?}"))?;
-    }
-    Ok(())
-}
-
-async fn ensure_session_store(ctx: &Ctx, backend: Backend) -> Result<(), String> {
-    if ctx.whereis(session::Cache::NAME).is_none() {
-        session::start_system(ctx, backend, session::StoreOpts::default())
-            .await
-            .map_err(|e| format!("SessionStore could not start: {e:?}"))?;
-    }
-    Ok(())
-}
-
-async fn ensure_kv(ctx: &Ctx) -> Result<(), String> {
-    if ctx.whereis(kv::KvServer::NAME).is_none() {
-        kv::KvServer::start_link(ctx, kv::KvOpts::default()).await.map_err(|e| format!("KVStore.Server could not start: {e:?}"))?;
-    }
-    Ok(())
 }
 
 #[derive(Properties, PartialEq)]
@@ -120,15 +93,7 @@ fn TodoForm(props: &EngineProps) -> Html {
                 Err(why) => return error.set(Some(why)),
             };
             error.set(None);
-            let mut eng = engine.borrow_mut();
-            let backend = eng.backend.store(TODO_STORE);
-            let label = format!("Todo.Server.add_entry(Todo.Cache.server_process({list:?}), %{{date: {date}, title: {title:?}}})");
-            eng.run_job(label, move |ctx| async move {
-                ensure_todo(&ctx, backend).await?;
-                let server = todo::Cache::server_process(&ctx, &list).await;
-                todo::Server::add_entry(&ctx, server, todo::NewEntry::new(date, title));
-                Ok(":ok".to_string())
-            });
+            submit_on(&engine, Request::TodoAdd { list, date, title });
         })
     };
     let on_read = {
@@ -144,33 +109,12 @@ fn TodoForm(props: &EngineProps) -> Html {
                 Err(why) => return error.set(Some(why)),
             };
             error.set(None);
-            let mut eng = engine.borrow_mut();
-            let backend = eng.backend.store(TODO_STORE);
-            let label = match date {
-                Some(d) => format!("Todo.Server.entries(Todo.Cache.server_process({list:?}), {d})"),
-                None => format!("Todo.Server.all_entries(Todo.Cache.server_process({list:?}))"),
-            };
-            eng.run_job(label, move |ctx| async move {
-                ensure_todo(&ctx, backend).await?;
-                let server = todo::Cache::server_process(&ctx, &list).await;
-                let entries = match date {
-                    Some(d) => todo::Server::entries(&ctx, server, d).await,
-                    None => todo::Server::all_entries(&ctx, server).await,
-                };
-                Ok(to_term(&entries).render_pretty(64))
-            });
+            submit_on(&engine, Request::TodoRead { list, date });
         })
     };
     let on_restart = {
         let engine = props.engine.clone();
-        Callback::from(move |_: MouseEvent| {
-            let mut eng = engine.borrow_mut();
-            let backend = eng.backend.store(TODO_STORE);
-            eng.run_job("# restart the todo system (stop, then Todo.Cache.start_link())", move |ctx| async move {
-                let started = todo::restart(&ctx, backend).await.map_err(|e| format!("{e:?}"))?;
-                Ok(format!("{{:ok, {started}}}"))
-            });
-        })
+        Callback::from(move |_: MouseEvent| submit_on(&engine, Request::TodoRestart))
     };
 
     html! {
@@ -218,39 +162,13 @@ fn SessionForm(props: &EngineProps) -> Html {
                 Err(why) => return error.set(Some(why)),
             };
             error.set(None);
-            let mut eng = engine.borrow_mut();
-            let backend = eng.backend.store(SESSION_STORE);
-            let label = match op {
-                "create" => format!("SessionStore.Cache.create_session({id:?}, {ttl})"),
-                "put" => format!("SessionStore.Session.put(session({id:?}), {}, {})", key.clone().unwrap(), value.clone().unwrap()),
-                "get" => format!("SessionStore.Session.get(session({id:?}), {})", key.clone().unwrap()),
-                _ => "SessionStore.Stats.get_stats()".to_string(),
+            let request = match op {
+                "create" => Request::SessionCreate { id, ttl },
+                "put" => Request::SessionPut { id, key: key.unwrap(), value: value.unwrap() },
+                "get" => Request::SessionGet { id, key: key.unwrap() },
+                _ => Request::SessionStats,
             };
-            eng.run_job(label, move |ctx| async move {
-                ensure_session_store(&ctx, backend).await?;
-                let session_pid = |ctx: Ctx, id: String| async move {
-                    match session::Cache::get_session(&ctx, &id).await {
-                        session::Lookup::Ok(pid) => Ok(pid),
-                        session::Lookup::NotFound => Err(":not_found (create the session first)".to_string()),
-                    }
-                };
-                match op {
-                    "create" => match session::Cache::create_session_ttl(&ctx, &id, ttl).await {
-                        Ok(pid) => Ok(format!("{{:ok, {pid}}}")),
-                        Err(term) => Err(format!("{{:error, {term}}}")),
-                    },
-                    "put" => {
-                        let pid = session_pid(ctx.clone(), id).await?;
-                        session::Session::put(&ctx, pid, key.unwrap(), value.unwrap());
-                        Ok(":ok".into())
-                    }
-                    "get" => {
-                        let pid = session_pid(ctx.clone(), id).await?;
-                        Ok(session::Session::get(&ctx, pid, key.unwrap()).await.map(|t| t.to_string()).unwrap_or_else(|| "nil".into()))
-                    }
-                    _ => Ok(to_term(&session::Stats::get_stats(&ctx).await).render_pretty(64)),
-                }
-            });
+            submit_on(&engine, request);
         })
     };
 
@@ -293,19 +211,9 @@ fn KvForm(props: &EngineProps) -> Html {
                 Err(why) => return error.set(Some(why)),
             };
             error.set(None);
-            let label = match &value {
-                Some(v) => format!("KVStore.Server.put({key}, {v})"),
-                None => format!("KVStore.Server.get({key})"),
-            };
-            engine.borrow_mut().run_job(label, move |ctx| async move {
-                ensure_kv(&ctx).await?;
-                match value {
-                    Some(v) => {
-                        kv::KvServer::put(&ctx, kv::KvServer::NAME, key, v).await;
-                        Ok(":ok".into())
-                    }
-                    None => Ok(kv::KvServer::get(&ctx, kv::KvServer::NAME, key).await.map(|t| t.to_string()).unwrap_or_else(|| "nil".into())),
-                }
+            submit_on(&engine, match value {
+                Some(value) => Request::KvPut { key, value },
+                None => Request::KvGet { key },
             });
         })
     };
@@ -337,8 +245,7 @@ fn ProcessForm(props: &EngineProps) -> Html {
             match resolved {
                 Ok(pid) => {
                     error.set(None);
-                    engine.rt().exit(pid, ExitReason::Kill);
-                    engine.borrow_mut().say(format!("Process.exit({pid}, :kill)"), Ok("true".into()));
+                    submit_on(&engine, Request::Kill { target: pid.to_string() });
                 }
                 Err(why) => error.set(Some(why)),
             }
@@ -351,11 +258,9 @@ fn ProcessForm(props: &EngineProps) -> Html {
             let resolved = engine.borrow().resolve_process(&target);
             let checked = resolved.and_then(|pid| Ok((pid, parse_term(&message, &|n| rt.pid_by_number(n)).map_err(|e| format!("message: {e}"))?)));
             match checked {
-                Ok((pid, term)) => {
+                Ok((pid, message)) => {
                     error.set(None);
-                    let shown = term.to_string();
-                    let result = rt.send_term(pid, term).map(|_| shown.clone()).map_err(|e| format!("{e:?}"));
-                    engine.borrow_mut().say(format!("send({pid}, {shown})"), result);
+                    submit_on(&engine, Request::Send { target: pid.to_string(), message });
                 }
                 Err(why) => error.set(Some(why)),
             }

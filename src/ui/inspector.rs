@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::engine::EngineHandle;
 use super::processes::status_text;
 use super::state::{UiAction, UiState};
-use crate::runtime::{ExitReason, Pid};
+use crate::runtime::Pid;
 
 #[derive(Properties, PartialEq)]
 pub struct InspectorProps {
@@ -57,9 +57,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     let on_kill = {
         let engine = props.engine.clone();
         Callback::from(move |_: MouseEvent| {
-            let rt = engine.rt();
-            rt.exit(pid, ExitReason::Kill);
-            engine.borrow_mut().say(format!("Process.exit({pid}, :kill)"), Ok("true".into()));
+            super::requests::submit_on(&engine, super::requests::Request::Kill { target: pid.to_string() });
         })
     };
     let info = &detail.info;

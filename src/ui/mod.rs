@@ -20,6 +20,7 @@ mod inspector;
 mod load;
 mod pane;
 mod processes;
+mod requests;
 mod scenarios;
 mod state;
 mod stats;

@@ -127,6 +127,29 @@ describe('the playground', () => {
     await page.close();
   });
 
+  test('requests made through the forms go into the share link, and the link replays them', async () => {
+    const { page, problems } = await openPage(site);
+    await page.fill('#todo-list', 'Dan');
+    await page.fill('#todo-title', 'Call mom');
+    await page.click('#btn-todo-add');
+    await page.fill('#kv-key', ':answer');
+    await page.fill('#kv-value', '{:ok, [42, "x"]}');
+    await page.click('#btn-kv-put');
+    await until(page, () => (document.querySelector('#iex-output').textContent.match(/:ok/g) ?? []).length >= 2);
+    const hash = await page.evaluate(() => location.hash);
+    assert.match(hash, /^#actions=ta~Dan~2024-01-22~Call%20mom!kp~/);
+    await page.close();
+
+    // A new page with the link (and a read added to it) replays the same requests in order.
+    const replay = await openPage(site, { hash: `${hash}!tr~Dan~` });
+    await until(replay.page, () => document.querySelector('#iex-output').textContent.includes('title: "Call mom"'));
+    const out = await replay.page.locator('#iex-output').textContent();
+    assert.match(out, /KVStore\.Server\.put\(:answer, \{:ok, \[42, "x"\]\}\)/);
+    await screenshot(replay.page, 'share-link-actions');
+    assert.deepEqual([...problems, ...replay.problems], []);
+    await replay.page.close();
+  });
+
   test('keyboard: space pauses, s steps one event, r resets', async () => {
     const { page, problems } = await openPage(site);
     await page.locator(`button[data-scenario="ch6.stack"].secondary`).click(); // Load & step: paused
