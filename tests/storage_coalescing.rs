@@ -4,7 +4,7 @@
 
 use otp_playground::runtime::{EventKind, Runtime};
 use otp_playground::storage::{Backend, BackendKind, StorageError, TODO_STORE};
-use otp_playground::systems::todo::{Cache, Database, DatabaseWorker, NewEntry, Server, start_system, stop_system};
+use otp_playground::systems::todo::{Cache, Database, DatabaseWorker, NewEntry, Server, ServerCall, start_system, stop_system};
 use otp_playground::term::{Date, Term};
 
 fn log_lines(rt: &Runtime) -> Vec<String> {
@@ -222,4 +222,28 @@ fn the_corrupt_record_goes_to_quarantine_once_and_a_replaced_value_is_not_moved(
     assert_eq!(quarantined.len(), 1);
     assert_eq!((quarantined[0].store.as_str(), quarantined[0].key.as_str(), quarantined[0].bytes.as_slice()), ("todo", "Alice", &[131u8, 255][..]));
     assert_eq!(still, Some(Term::Int(1)));
+}
+
+#[test]
+fn undecodable_bytes_that_cannot_be_set_aside_crash_the_worker_instead_of_being_overwritten() {
+    // If the quarantine write fails too, answering nil would let the server's next store
+    // replace bytes nobody could read or save: the worker crashes instead (as the sheet's
+    // File.read! would), and the bytes stay where they were.
+    let rt = Runtime::new();
+    let backend = Backend::memory();
+    let store = backend.clone();
+    let result = rt.block_on(move |ctx| async move {
+        store.put_raw("Alice", vec![131, 255]).await.unwrap();
+        memory(&store).fail_writes(Some(StorageError::Failed("disk gone".into())));
+        start_system(&ctx, store.clone()).await.unwrap();
+        ctx.trap_exit(true);
+        let alice = Cache::server_process(&ctx, "Alice").await;
+        ctx.try_call::<Server>(alice, ServerCall::AllEntries, 1000).await.map(|e| e.len())
+    });
+    assert!(result.unwrap().is_err());
+    memory(&backend).fail_writes(None);
+    let (bytes, quarantined) = rt.block_on(move |_| async move { (backend.get_raw("Alice").await.unwrap(), backend.quarantined().await.unwrap()) }).unwrap();
+    assert_eq!(bytes, Some(vec![131, 255]));
+    assert!(quarantined.is_empty());
+    assert!(log_lines(&rt).iter().all(|l| !l.contains("answering nil")));
 }

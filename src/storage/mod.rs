@@ -379,17 +379,24 @@ impl Backend {
     }
 
     /// Like [`Backend::get`], but undecodable bytes are moved to the quarantine store (in one
-    /// transaction, and only if they are still what was read) and the error says where.
+    /// transaction, and only if they are still what was read) and the error says where:
+    /// `Corrupt { quarantine: Some(id), .. }`. If another writer replaced the bytes
+    /// meanwhile, the key is read again. `Corrupt { quarantine: None, .. }` means the bytes
+    /// could not be moved and are still in place: the caller must not overwrite the key.
     pub async fn get_or_quarantine(&self, key: &str) -> Result<Option<Term>, StorageError> {
-        let Some(bytes) = self.get_raw(key).await? else { return Ok(None) };
-        match decode(key, &bytes) {
-            Ok(term) => Ok(Some(term)),
-            Err(StorageError::Corrupt { key, reason, .. }) => {
-                let quarantine = self.quarantine(&key, &bytes, &reason).await.ok().flatten();
-                Err(StorageError::Corrupt { key, reason, quarantine })
+        for _ in 0..2 {
+            let Some(bytes) = self.get_raw(key).await? else { return Ok(None) };
+            match decode(key, &bytes) {
+                Ok(term) => return Ok(Some(term)),
+                Err(StorageError::Corrupt { key, reason, .. }) => match self.quarantine(&key, &bytes, &reason).await {
+                    Ok(Some(id)) => return Err(StorageError::Corrupt { key, reason, quarantine: Some(id) }),
+                    Ok(None) => continue,
+                    Err(_) => return Err(StorageError::Corrupt { key, reason, quarantine: None }),
+                },
+                Err(other) => return Err(other),
             }
-            Err(other) => Err(other),
         }
+        self.get(key).await
     }
 
     /// Stores `value` under `key` (replacing what was there).
@@ -474,7 +481,10 @@ impl Backend {
     pub async fn quarantine(&self, key: &str, seen: &[u8], reason: &str) -> Result<Option<u64>, StorageError> {
         let record = QuarantinedRecord::encode(self.store_name(), key, reason, seen);
         match self {
-            Backend::Memory(m) => Ok(m.quarantine(key, seen, |_| record)),
+            Backend::Memory(m) => match m.write_failure() {
+                Some(error) => Err(error),
+                None => Ok(m.quarantine(key, seen, |_| record)),
+            },
             #[cfg(target_arch = "wasm32")]
             Backend::IndexedDb(s) => s.quarantine(key, seen, record).await,
             #[cfg(target_arch = "wasm32")]

@@ -38,9 +38,9 @@
 //! - A stored value that does not decode is moved to the quarantine store (not deleted),
 //!   the error is logged, and `get` answers `nil`, so the list starts empty instead of the
 //!   whole system crashing; the inspector lists the quarantined record.
-//! - Any other read failure crashes the worker with `{:storage_error, text}`, as the sheet's
-//!   `File.read!` would: answering `nil` there would let the next store overwrite a list
-//!   that was never read.
+//! - Any other read failure (or undecodable bytes that could not be moved) crashes the
+//!   worker with `{:storage_error, text}`, as the sheet's `File.read!` would: answering `nil`
+//!   there would let the next store overwrite a list that was never read.
 //!
 //! A `store` still queued (or pending) when the system is stopped is lost, as a message in a
 //! BEAM mailbox would be; `Todo.Database.sync/0` before a planned stop avoids that.
@@ -277,7 +277,9 @@ impl GenServer for DatabaseWorker {
                         ctx.log(format!("{}: retrieved {key}", ctx.pid()));
                         CallResult::Reply(WorkerReply::Data(data))
                     }
-                    Err(error @ StorageError::Corrupt { .. }) => {
+                    // Only once the bytes are safe in quarantine may the list start empty
+                    // (its next store replaces the key).
+                    Err(error @ StorageError::Corrupt { quarantine: Some(_), .. }) => {
                         ctx.log(format!("{}: {error}; answering nil", ctx.pid()));
                         self.status.last_error = Some(error.to_string());
                         CallResult::Reply(WorkerReply::Data(None))
