@@ -15,7 +15,7 @@ use js_sys::{Function, Object, Promise, Reflect};
 use otp_playground::driver::block_on_async;
 use otp_playground::runtime::{Ctx, Runtime};
 use otp_playground::storage::{
-    Backend, BackendKind, SESSION_STORE, StorageError, TODO_STORE, export, import, inspect,
+    Backend, BackendKind, SESSION_STORE, StorageError, TODO_STORE, clear, export, import, inspect,
 };
 use otp_playground::systems::{session, todo};
 use otp_playground::term::{Atom, Date, Term};
@@ -524,5 +524,23 @@ async fn export_from_indexeddb_imports_into_local_storage() {
     let keys: Vec<String> = (0..storage.length().unwrap()).filter_map(|i| storage.key(i).unwrap()).filter(|k| k.starts_with(&target_name)).collect();
     for k in keys {
         storage.remove_item(&k).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn clear_keeps_the_quarantine_and_only_an_explicit_discard_removes_a_record() {
+    for kind in [BackendKind::IndexedDb, BackendKind::LocalStorage] {
+        let db = open(kind, &unique("clear")).await;
+        let todo = db.store(TODO_STORE);
+        todo.put("Alice", &Term::Int(1)).await.unwrap();
+        todo.put_raw("Broken", vec![131, 255]).await.unwrap();
+        let Err(StorageError::Corrupt { quarantine: Some(id), .. }) = todo.get_or_quarantine("Broken").await else { panic!("{kind}: not quarantined") };
+        clear(&db).await.unwrap();
+        let seen = inspect(&db).await.unwrap();
+        assert!(seen.stores.iter().all(|s| s.records.is_empty()), "{kind}");
+        assert_eq!(seen.quarantine.len(), 1, "{kind}");
+        assert!(db.discard_quarantined(id).await.unwrap(), "{kind}");
+        assert!(!db.discard_quarantined(id).await.unwrap(), "{kind}");
+        assert!(db.quarantined().await.unwrap().is_empty(), "{kind}");
     }
 }

@@ -3,7 +3,7 @@
 
 use otp_playground::runtime::Runtime;
 use otp_playground::storage::{
-    Backend, BackendKind, EXPORT_TAG, SESSION_STORE, StorageError, TODO_STORE, base64_decode, base64_encode, export, import, inspect,
+    Backend, BackendKind, EXPORT_TAG, SESSION_STORE, StorageError, TODO_STORE, base64_decode, base64_encode, clear, export, import, inspect,
 };
 use otp_playground::term::{Term, binary_to_term, term_to_binary};
 
@@ -141,4 +141,22 @@ fn local_storage_values_are_base64_of_the_etf_bytes() {
     let text = base64_encode(&bytes);
     assert_eq!(text, "g20AAAAIQnV5IG1pbGs=");
     assert_eq!(base64_decode(&text), Some(bytes));
+}
+
+#[test]
+fn clear_empties_the_data_stores_and_only_an_explicit_discard_removes_a_quarantined_record() {
+    let db = sample();
+    let (after_clear, discarded, missing, after_discard) = run(async move {
+        let todo = db.store(TODO_STORE);
+        assert!(todo.get_or_quarantine("Broken").await.is_err());
+        clear(&db).await.unwrap();
+        let after_clear = inspect(&db).await.unwrap();
+        let discarded = db.discard_quarantined(1).await.unwrap();
+        let missing = db.discard_quarantined(1).await.unwrap();
+        (after_clear, discarded, missing, inspect(&db).await.unwrap())
+    });
+    assert!(after_clear.stores.iter().all(|s| s.records.is_empty()));
+    assert_eq!(after_clear.quarantine.len(), 1, "clear keeps the quarantine");
+    assert!(discarded && !missing);
+    assert!(after_discard.quarantine.is_empty());
 }

@@ -603,6 +603,15 @@ impl IdbStore {
         Ok(id)
     }
 
+    pub async fn discard_quarantined(&self, id: u64) -> Result<(), StorageError> {
+        let tx = self.transaction(&[QUARANTINE_STORE], IdbTransactionMode::Readwrite).await?;
+        let done = transaction_done(&tx);
+        tx.object_store(QUARANTINE_STORE).and_then(|q| q.delete(&JsValue::from_f64(id as f64))).map_err(js_error)?;
+        done.await?;
+        self.conn.count_write(1);
+        Ok(())
+    }
+
     /// An import: clears the data stores, writes `records`, adds `quarantine`: one transaction.
     pub async fn replace_all(&self, records: Vec<(String, String, Vec<u8>)>, quarantine: Vec<Vec<u8>>) -> Result<(), StorageError> {
         let all: Vec<&str> = DATA_STORES.iter().copied().chain([QUARANTINE_STORE]).collect();

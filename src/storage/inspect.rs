@@ -7,6 +7,7 @@
 //!   where each quarantined record is `%{store: .., key: .., reason: .., bytes: <<..>>}`.
 //!   A stored record that does not decode is exported as a quarantined one.
 //!   In iex: `:erlang.binary_to_term(File.read!("storage.etf"))`.
+//! - [`clear`]: empties the data stores (quarantine stays).
 //! - [`import`]: checks a whole file first (shape, known stores, no duplicate keys, every
 //!   value decodes) and only then replaces the data stores' contents in one transaction.
 //!   Quarantined records are never dropped: those in the file are added to the ones there.
@@ -165,6 +166,13 @@ pub fn validate_export(file: &[u8]) -> Result<Parsed, StorageError> {
         }
         _ => Err(bad(format!("expected {{:{EXPORT_TAG}, {EXPORT_VERSION}, records, quarantine}}, got {}", term.render_truncated(80)))),
     }
+}
+
+/// Deletes every record of every data store, in one transaction (the learner's "clear
+/// storage", after an export). Quarantined records stay. Running systems keep their
+/// in-memory state and write it again with their next change: restart them.
+pub async fn clear(backend: &Backend) -> Result<(), StorageError> {
+    backend.replace_all(Vec::new(), Vec::new()).await
 }
 
 /// Replaces the data stores' contents with an export file's, after checking all of it.

@@ -174,6 +174,10 @@ impl LsStore {
         Ok(Some(id))
     }
 
+    pub fn discard_quarantined(&self, id: u64) -> Result<(), StorageError> {
+        self.apply(vec![(format!("{}{id}", self.prefix(QUARANTINE_STORE)), None)])
+    }
+
     pub fn replace_all(&self, records: Vec<(String, String, Vec<u8>)>, quarantine: Vec<Vec<u8>>) -> Result<(), StorageError> {
         let mut changes = Vec::new();
         for store in DATA_STORES {

@@ -141,6 +141,12 @@ impl MemoryStore {
             .unwrap_or_default()
     }
 
+    pub(crate) fn discard_quarantined(&self, id: u64) {
+        if let Some(q) = self.db.borrow_mut().stores.get_mut(QUARANTINE_STORE) {
+            q.remove(&format!("{id:020}"));
+        }
+    }
+
     /// Adds records to the quarantine store (an import), giving them new ids.
     pub(crate) fn add_quarantined(&self, records: Vec<Vec<u8>>) {
         let mut db = self.db.borrow_mut();

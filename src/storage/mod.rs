@@ -37,7 +37,7 @@ mod local_storage;
 mod memory;
 
 pub use codec::{base64_decode, base64_encode};
-pub use inspect::{EXPORT_TAG, EXPORT_VERSION, ImportSummary, Inspection, RecordInfo, StoreListing, export, import, inspect, validate_export};
+pub use inspect::{EXPORT_TAG, EXPORT_VERSION, ImportSummary, Inspection, RecordInfo, StoreListing, clear, export, import, inspect, validate_export};
 pub use memory::MemoryStore;
 
 use std::future::Future;
@@ -502,6 +502,22 @@ impl Backend {
             Backend::LocalStorage(s) => s.quarantined()?,
         };
         Ok(raw.into_iter().map(|(id, bytes)| QuarantinedRecord::decode(id, &bytes)).collect())
+    }
+
+    /// Deletes quarantined record `id` (the learner's explicit choice in the inspector; the
+    /// system never does it). `Ok(false)` if there was none.
+    pub async fn discard_quarantined(&self, id: u64) -> Result<bool, StorageError> {
+        let present = self.quarantined().await?.iter().any(|q| q.id == id);
+        if present {
+            match self {
+                Backend::Memory(m) => m.discard_quarantined(id),
+                #[cfg(target_arch = "wasm32")]
+                Backend::IndexedDb(s) => s.discard_quarantined(id).await?,
+                #[cfg(target_arch = "wasm32")]
+                Backend::LocalStorage(s) => s.discard_quarantined(id)?,
+            }
+        }
+        Ok(present)
     }
 
     /// An import: replaces every record of every data store by `records` (store, key, bytes)
