@@ -21,11 +21,23 @@
 //! scheduler. (The memory backend completes at once either way, except
 //! [`Backend::memory_with_latency`], which needs `Ctx::io` too.)
 //!
+//! # Public API (what the UI uses)
+//! - Opening: [`Backend::open_with_fallback`] (IndexedDB → localStorage → memory, with a
+//!   notice for the page), [`Backend::open`], [`Backend::memory`]; [`Backend::store`] for the
+//!   todo and session stores; [`Backend::take_notices`] (IndexedDB reconnected after another
+//!   tab's upgrade); [`Backend::stats`].
+//! - Data: `get`, `put`, `put_many`, `delete`, `keys`, `get_raw`, `put_raw`, `write_batch`
+//!   (one transaction), `entries_raw`; quarantine: [`Backend::get_or_quarantine`],
+//!   [`Backend::quarantined`], [`Backend::discard_quarantined`].
+//! - Inspector: [`inspect`], [`export`], [`import`] (validates first), [`clear`].
+//! - Errors: [`StorageError`], whose `Display` is a sentence for the learner and
+//!   `to_term` the trace's `{:quota_exceeded, ...}`.
+//!
 //! # Layout
 //! - `mod.rs`: [`Backend`], [`BackendKind`], [`StorageError`], [`QuarantinedRecord`],
 //!   opening with fallback ([`Backend::open_with_fallback`]).
 //! - `memory.rs`: [`MemoryStore`]; `indexeddb.rs`, `local_storage.rs`: the browser backends.
-//! - `inspect.rs`: the storage inspector and export/import ([`inspect`], [`export`], [`import`]).
+//! - `inspect.rs`: the storage inspector, export/import and clear.
 //! - `codec.rs`: base64 for localStorage.
 
 mod codec;
