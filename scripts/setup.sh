@@ -16,8 +16,9 @@ export PATH="$HOME/.cargo/bin:$PATH"
 #    lld                               wasm-ld, the wasm32 linker
 #    chromium chromium-driver          headless browser tests (wasm-bindgen-test, end-to-end)
 #    elixir erlang-base                the BEAM, the reference runtime for benchmarks and test vectors
+#    brotli                            `make dist` prints the brotli size of the wasm
 missing=()
-for pkg in rustc-web cargo-web rust-web-src lld chromium chromium-driver elixir erlang-base; do
+for pkg in rustc-web cargo-web rust-web-src lld chromium chromium-driver elixir erlang-base brotli; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
