@@ -43,6 +43,12 @@ ROWS = [
     ("storage_pool_one_tx_per_write", "IndexedDB: records/s through the pool, one transaction per write", False, None),
     ("storage_raw_one_tx_per_write", "IndexedDB: records/s, raw, one transaction per write", False, None),
     ("storage_pool_memory", "in-memory backend: records/s through the pool", False, None),
+    ("ui_fps", "UI: frames/s with ~100,000 trace events/s flowing", False, None),
+    ("ui_events", "  trace events/s ingested meanwhile", False, None),
+    ("ui_interactive", "UI: first render after navigation (localhost)", True, 500),
+    ("wasm_raw", "site wasm, raw", True, None),
+    ("wasm_gzip", "site wasm, gzip -9", True, None),
+    ("wasm_brotli", "site wasm, brotli -q 11 (target <= 400 KB)", True, 400_000),
 ]
 
 
@@ -63,6 +69,31 @@ def run(cmd, env=None, cwd=ROOT):
     return figures
 
 
+def ui_figures():
+    """The release site: wasm sizes, first render and frame rate under a flood (tests/e2e/frames)."""
+    figures = {}
+    subprocess.run(["make", "dist-build"], cwd=ROOT, check=True, capture_output=True)
+    wasm = next(f for f in os.listdir(os.path.join(ROOT, "dist")) if f.endswith("_bg.wasm"))
+    data = open(os.path.join(ROOT, "dist", wasm), "rb").read()
+    import gzip
+    figures["wasm_raw"] = (float(len(data)), "bytes")
+    figures["wasm_gzip"] = (float(len(gzip.compress(data, 9))), "bytes")
+    if shutil.which("brotli"):
+        out = subprocess.run(["brotli", "-c", "-q", "11"], input=data, capture_output=True).stdout
+        figures["wasm_brotli"] = (float(len(out)), "bytes")
+    env = dict(os.environ, E2E_DIST="dist")
+    proc = subprocess.run(["node", "--test", "tests/e2e/frames.test.mjs"], cwd=ROOT, env=env, capture_output=True, text=True)
+    text = proc.stdout + proc.stderr
+    m = re.search(r"frames: ([0-9.]+) fps with ([0-9.]+) trace events/s", text)
+    if m:
+        figures["ui_fps"] = (float(m.group(1)), "fps")
+        figures["ui_events"] = (float(m.group(2)), "events/s")
+    m = re.search(r"first render ([0-9.]+) ms", text)
+    if m:
+        figures["ui_interactive"] = (float(m.group(1)), "ms")
+    return figures
+
+
 def fmt(v):
     if v is None:
         return "–"
@@ -78,6 +109,7 @@ def main():
     if os.path.exists(os.path.join(ROOT, "tests", "bench_storage_wasm.rs")):
         wasm_tests += ["--test", "bench_storage_wasm"]
     chromium = run(["cargo", "test", "--release", "--target", "wasm32-unknown-unknown", "--features", "bench", *wasm_tests, "--", "--nocapture"], env=WASM_ENV)
+    chromium.update(ui_figures())
     beam = {}
     if shutil.which("elixir"):
         beam = run(["elixir", "--erl", "+S 1 +P 2000000", "bench/beam_bench.exs"])
