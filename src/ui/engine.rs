@@ -14,7 +14,7 @@ use crate::driver::{self, DriverControls};
 use crate::runtime::{Ctx, Pid, Runtime, Shell};
 use crate::scenario::{self, Scenario};
 use crate::storage::{Backend, BackendKind, DEFAULT_DATABASE};
-use crate::systems::session::LoadHandle;
+use crate::systems::session::{KindReport, LoadHandle};
 
 use super::timeline::Timeline;
 
@@ -58,6 +58,8 @@ pub struct Engine {
     pub load_report: Option<Result<Vec<String>, String>>,
     /// `(virtual ms, operations done)` every 100 virtual ms of the load run, for its chart.
     pub load_samples: Vec<(u64, u64)>,
+    /// The last run's per-kind latencies (p50/p99), for the latency chart.
+    pub load_kinds: Vec<KindReport>,
     // Frame statistics.
     frames: u32,
     frame_window_start: f64,
@@ -153,6 +155,7 @@ impl Engine {
             load: None,
             load_report: None,
             load_samples: Vec::new(),
+            load_kinds: Vec::new(),
             frames: 0,
             frame_window_start: 0.0,
             events_in_window: 0,
@@ -264,6 +267,7 @@ impl Engine {
         }
         if let Some(report) = self.load.as_ref().and_then(|load| load.take_report()) {
             self.load = None;
+            self.load_kinds = report.as_ref().map(|r| r.kinds.clone()).unwrap_or_default();
             self.load_report = Some(report.map(|r| r.summary_lines()));
             self.output_version += 1;
         }

@@ -1,13 +1,16 @@
 //! The load panel: the session store's load generator with a progress bar and its report,
 //! and a message flood (about 100,000 messages per second of virtual time) to watch the
-//! page's frame rate under pressure.
+//! page's frame rate under pressure. Beside them, the chapter's bottleneck comparisons on
+//! fresh runtimes under virtual time: BottleneckAnalysis (single process vs concurrent) and
+//! the session load with one database worker vs a pool of three.
 
 use yew::prelude::*;
 
 use super::engine::EngineHandle;
 use super::state::{UiAction, UiState};
 use crate::runtime::{Pid, Runtime};
-use crate::systems::session::{LoadConfig, spawn_load};
+use crate::systems::ch7::{BenchmarkReport, benchmark};
+use crate::systems::session::{KindReport, LoadConfig, StoreOpts, run_load, spawn_load};
 use crate::term::Term;
 
 /// Messages each flood sender sends per virtual millisecond, and how many senders.
@@ -43,6 +46,60 @@ pub fn spawn_flood(rt: &Runtime) -> Pid {
     sink
 }
 
+/// The comparison's session load: small enough to run inside a click, with a slow enough
+/// disk (5 virtual ms per database operation) that one worker queues and three do not.
+const COMPARE_LOAD: LoadConfig = LoadConfig {
+    sessions: 100,
+    operations: 1_000,
+    mix: crate::systems::session::OpMix { get: 50, put: 25, touch: 10, create: 10, delete: 5 },
+    seed: 42,
+    clients: 10,
+    think_ms: 10,
+    ttl: crate::systems::session::DEFAULT_TTL,
+    store: StoreOpts { pool_size: 1, db_latency_ms: 5 },
+};
+
+/// One session load run of the pool comparison.
+#[derive(Clone, Debug, PartialEq)]
+struct PoolRun {
+    pool_size: u32,
+    virtual_ms: u64,
+    throughput: f64,
+    /// The worst p99 over the operation kinds.
+    p99_ms: u64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Comparison {
+    bench: BenchmarkReport,
+    pools: Vec<PoolRun>,
+}
+
+/// Runs BottleneckAnalysis.benchmark (10 units of 100 ms) and the session load with 1 and 3
+/// database workers, each on its own fresh runtime to the end under virtual time: the page's
+/// runtime is left alone, and the figures are the same on every run.
+fn run_comparison() -> Result<Comparison, String> {
+    let rt = Runtime::new();
+    rt.set_tracing(false);
+    let bench = rt
+        .block_on(|ctx| async move { benchmark(&ctx, &[100; 10]).await })
+        .map_err(|reason| format!("the benchmark exited: {reason}"))??;
+    let pools = [1, 3]
+        .into_iter()
+        .map(|pool_size| {
+            let cfg = LoadConfig { store: StoreOpts { pool_size, ..COMPARE_LOAD.store }, ..COMPARE_LOAD };
+            let report = run_load(&Runtime::new(), cfg)?;
+            Ok(PoolRun {
+                pool_size,
+                virtual_ms: report.virtual_ms,
+                throughput: report.throughput_per_s.unwrap_or(0.0),
+                p99_ms: report.kinds.iter().map(|k| k.p99_ms).max().unwrap_or(0),
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok(Comparison { bench, pools })
+}
+
 #[derive(Properties, PartialEq)]
 pub struct LoadProps {
     pub engine: EngineHandle,
@@ -63,6 +120,7 @@ pub fn LoadPanel(props: &LoadProps) -> Html {
             eng.load = Some(spawn_load(&eng.rt, cfg));
             eng.load_report = None;
             eng.load_samples.clear();
+            eng.load_kinds.clear();
             drop(eng);
             state.dispatch(UiAction::ScenarioLoaded(None, true));
         })
@@ -77,6 +135,11 @@ pub fn LoadPanel(props: &LoadProps) -> Html {
             drop(eng);
             state.dispatch(UiAction::ScenarioLoaded(None, true));
         })
+    };
+    let comparison = use_state(|| None::<Result<Comparison, String>>);
+    let on_compare = {
+        let comparison = comparison.clone();
+        Callback::from(move |_: MouseEvent| comparison.set(Some(run_comparison())))
     };
     let engine = props.engine.borrow();
     let progress = engine.load.as_ref().map(|l| l.progress());
@@ -100,15 +163,31 @@ pub fn LoadPanel(props: &LoadProps) -> Html {
                         title="Resets, then 4 processes send 100,000 messages per second (at 1×) to one sink">
                     { "Flood 100k msg/s" }
                 </button>
+                <button type="button" class="small secondary" id="btn-bottleneck" onclick={on_compare}
+                        title="On fresh runtimes under virtual time: BottleneckAnalysis single process vs concurrent, and the session load with 1 vs 3 database workers">
+                    { "Compare bottlenecks" }
+                </button>
             </div>
+            { match &*comparison {
+                Some(Ok(c)) => comparison_view(c),
+                Some(Err(why)) => html! { <p class="form-error" id="bottleneck-result">{ why.clone() }</p> },
+                None => html! {},
+            } }
             if let Some((done, total)) = progress {
                 <label class="progress">
                     <progress id="load-progress" value={done.to_string()} max={total.max(1).to_string()} />
                     { format!(" {done} / {total} operations") }
                 </label>
             }
-            if throughput.len() >= 2 {
-                { throughput_chart(&throughput) }
+            if throughput.len() >= 2 || !engine.load_kinds.is_empty() {
+                <div class="charts">
+                    if throughput.len() >= 2 {
+                        { throughput_chart(&throughput) }
+                    }
+                    if !engine.load_kinds.is_empty() {
+                        { latency_chart(&engine.load_kinds) }
+                    }
+                </div>
             }
             if show_queues {
                 <div class="queues" id="mailbox-chart">
@@ -148,6 +227,64 @@ fn throughput_chart(series: &[f64]) -> Html {
             <svg width={w.to_string()} height={h.to_string()} viewBox={format!("0 0 {w} {h}")} class="spark">
                 <polyline points={points} fill="none" stroke="currentColor" stroke-width="1.5" />
             </svg>
+        </div>
+    }
+}
+
+/// Per-kind p50/p99 bars. The load handle exposes only a done count while running, so
+/// latencies come from the final report: this chart appears when the run ends, not live.
+fn latency_chart(kinds: &[KindReport]) -> Html {
+    let (w, row) = (260.0, 14.0);
+    let label = 48.0;
+    let h = row * kinds.len() as f64;
+    let max = kinds.iter().map(|k| k.p99_ms).max().unwrap_or(0).max(1) as f64;
+    let scale = |ms: u64| ms as f64 / max * (w - label - 70.0);
+    html! {
+        <div class="chart" id="latency-chart">
+            <div class="muted">{ "latency per operation, p50 (solid) / p99 (faint), virtual ms" }</div>
+            <svg width={w.to_string()} height={h.to_string()} viewBox={format!("0 0 {w} {h}")} class="spark">
+                { for kinds.iter().enumerate().map(|(i, k)| {
+                    let y = i as f64 * row;
+                    html! {
+                        <g>
+                            <text x="0" y={format!("{:.1}", y + row - 4.0)} font-size="10" fill="currentColor">{ k.kind.name() }</text>
+                            <rect x={label.to_string()} y={format!("{:.1}", y + 2.0)} width={format!("{:.1}", scale(k.p99_ms))} height={(row - 4.0).to_string()} fill="currentColor" opacity="0.3" />
+                            <rect x={label.to_string()} y={format!("{:.1}", y + 2.0)} width={format!("{:.1}", scale(k.p50_ms))} height={(row - 4.0).to_string()} fill="currentColor" />
+                            <text x={format!("{:.1}", label + scale(k.p99_ms) + 4.0)} y={format!("{:.1}", y + row - 4.0)} font-size="10" fill="currentColor">
+                                { format!("{} / {} ms", k.p50_ms, k.p99_ms) }
+                            </text>
+                        </g>
+                    }
+                }) }
+            </svg>
+        </div>
+    }
+}
+
+/// The comparison's figures: single vs concurrent, then 1 vs 3 database workers.
+fn comparison_view(c: &Comparison) -> Html {
+    let b = &c.bench;
+    html! {
+        <div class="chart comparison" id="bottleneck-result">
+            <div class="muted">{ "BottleneckAnalysis.benchmark, 10 units of 100 ms (virtual time)" }</div>
+            <div class="mono">
+                { format!("single process {} ms, concurrent {} ms, speedup {}x", b.single_ms, b.concurrent_ms, b.speedup) }
+            </div>
+            <div class="muted">
+                { format!("session load, {} ops by {} clients, {} ms per database operation", COMPARE_LOAD.operations, COMPARE_LOAD.clients, COMPARE_LOAD.store.db_latency_ms) }
+            </div>
+            { for c.pools.iter().map(|p| html! {
+                <div class="mono pool-run">
+                    { format!(
+                        "{} database worker{}: {:.0} ops/s, worst p99 {} ms, {} virtual ms",
+                        p.pool_size,
+                        if p.pool_size == 1 { "" } else { "s" },
+                        p.throughput,
+                        p.p99_ms,
+                        p.virtual_ms
+                    ) }
+                </div>
+            }) }
         </div>
     }
 }

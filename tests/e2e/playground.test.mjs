@@ -226,7 +226,22 @@ describe('load and replay', () => {
     const report = await page.locator('#load-report').textContent();
     assert.match(report, /3000 ops by 10 clients/);
     assert.match(report, /p99 \d+ ms/);
+    // The per-kind latency bars (p50/p99 from the final report) sit beside the throughput chart.
+    assert.match(await page.locator('#latency-chart').textContent(), /get\s*\d+ \/ \d+ ms/);
     await screenshot(page, 'load-test-report');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('the bottleneck comparison shows single vs concurrent with the speedup, and 1 vs 3 database workers', async () => {
+    const { page, problems } = await openPage(site);
+    await page.click('#btn-bottleneck');
+    await until(page, () => document.querySelector('#bottleneck-result')?.textContent.includes('speedup'));
+    const text = await page.locator('#bottleneck-result').textContent();
+    assert.match(text, /single process 1000 ms, concurrent 100 ms, speedup 10x/);
+    assert.match(text, /1 database worker: \d+ ops\/s, worst p99 \d+ ms/);
+    assert.match(text, /3 database workers: \d+ ops\/s, worst p99 \d+ ms/);
+    await screenshot(page, 'bottleneck-comparison');
     assert.deepEqual(problems, []);
     await page.close();
   });
