@@ -89,7 +89,8 @@ where
             return result;
         }
         if rt.io_waits() > 0 {
-            TimeoutFuture::new(0).await;
+            // Sleep until an IndexedDB request wakes a process, not on a (clamped) timer.
+            rt.io_woken().await;
         } else if !rt.advance_to_next_timer() {
             return Err(rt.deadlock(&shell));
         }

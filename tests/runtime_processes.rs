@@ -569,3 +569,34 @@ fn task_await_without_handling_the_timeout_exits_like_elixir() {
         .unwrap_err();
     assert!(reason.to_string().starts_with("{:timeout, {Task, :await, [#PID<0."), "{reason}");
 }
+
+#[test]
+fn a_driver_waiting_for_io_is_woken_when_a_process_future_makes_progress() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::task::{Context, Poll, Wake, Waker};
+    struct Flag(AtomicBool);
+    impl Wake for Flag {
+        fn wake(self: Arc<Self>) {
+            self.0.store(true, Ordering::SeqCst);
+        }
+    }
+    let outside: std::rc::Rc<std::cell::RefCell<Option<Waker>>> = Default::default();
+    let rt = Runtime::new();
+    let slot = outside.clone();
+    rt.spawn("reader", move |ctx| async move {
+        ctx.io(std::future::poll_fn(move |cx| {
+            *slot.borrow_mut() = Some(cx.waker().clone());
+            Poll::<()>::Pending
+        }))
+        .await;
+    });
+    rt.run_until_idle();
+    let driver = Arc::new(Flag(AtomicBool::new(false)));
+    let mut woken = Box::pin(rt.io_woken());
+    let driver_waker = Waker::from(driver.clone());
+    assert!(woken.as_mut().poll(&mut Context::from_waker(&driver_waker)).is_pending());
+    outside.borrow_mut().take().unwrap().wake();
+    assert!(driver.0.load(Ordering::SeqCst), "the driver's waker fired");
+    assert!(woken.as_mut().poll(&mut Context::from_waker(&driver_waker)).is_ready());
+}

@@ -21,6 +21,8 @@ use super::process::Status;
 pub(crate) struct WakeList {
     pending: AtomicBool,
     pids: Mutex<Vec<Pid>>,
+    /// Whoever drives the runtime and is waiting for outside I/O (`IoWoken`).
+    driver: Mutex<Option<Waker>>,
 }
 
 impl WakeList {
@@ -45,6 +47,27 @@ impl Wake for ProcessWaker {
     fn wake_by_ref(self: &Arc<Self>) {
         self.list.pids.lock().expect("single-threaded").push(self.pid);
         self.list.pending.store(true, Ordering::Release);
+        if let Some(driver) = self.list.driver.lock().expect("single-threaded").take() {
+            driver.wake();
+        }
+    }
+}
+
+/// Completes as soon as an outside future has woken a process: a driver awaits it instead
+/// of polling on a timer, so an IndexedDB commit is followed at once, not at the next tick.
+pub struct IoWoken {
+    pub(crate) list: Arc<WakeList>,
+}
+
+impl Future for IoWoken {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.list.pending.load(Ordering::Acquire) {
+            return Poll::Ready(());
+        }
+        *self.list.driver.lock().expect("single-threaded") = Some(cx.waker().clone());
+        // Woken between the check and the registration: do not sleep on it.
+        if self.list.pending.load(Ordering::Acquire) { Poll::Ready(()) } else { Poll::Pending }
     }
 }
 

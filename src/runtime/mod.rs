@@ -29,6 +29,7 @@ mod timer;
 mod trace;
 
 pub use ctx::{Ctx, Dest, Info, MonitorRef, SendError, Timeout};
+pub use io::IoWoken;
 pub use genserver::{CallError, CallResult, Caller, Flow, GenServer, Init, Never, StartError, StartOpts, dest_term};
 pub use introspect::{PendingWait, ProcessDetail, ProcessInfo, TimerInfo};
 pub use pid::{PID_MARKER, Pid};

@@ -376,6 +376,12 @@ impl Runtime {
         self.shared.borrow().live_count()
     }
 
+    /// A future that completes when a process's outside I/O (`Ctx::io`) makes progress: what
+    /// an async driver awaits while every process waits on the browser.
+    pub fn io_woken(&self) -> super::io::IoWoken {
+        super::io::IoWoken { list: self.shared.borrow().wake_list.clone() }
+    }
+
     /// Processes waiting on browser I/O: an async driver keeps yielding to the page while
     /// this is non-zero, so their promises can settle.
     pub fn io_waits(&self) -> usize {
