@@ -6,7 +6,10 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+mod support;
+
 use otp_playground::runtime::*;
+use support::{check_scenarios, log_lines};
 use otp_playground::storage::Backend;
 use otp_playground::systems::ch6;
 use otp_playground::systems::ch6::cache_server::{CacheServer, Lookup};
@@ -23,14 +26,6 @@ use otp_playground::systems::todo::{Entry, NewEntry, Updater};
 use otp_playground::term::{Atom, Date, Term, binary_to_term, to_term};
 
 /// The text of every `ctx.log` line in the trace, in order.
-fn log_lines(rt: &Runtime) -> Vec<String> {
-    rt.trace_since(0, usize::MAX)
-        .into_iter()
-        .filter(|e| e.kind == EventKind::Log)
-        .filter_map(|e| e.detail.as_ref().and_then(|d| d.as_str().map(str::to_string)))
-        .collect()
-}
-
 fn state_of(rt: &Runtime, name: &str) -> String {
     let pid = rt.whereis(name).expect("the server is running");
     rt.process_detail(pid).and_then(|d| d.state).expect("the server is idle").to_string()
@@ -580,17 +575,5 @@ fn every_chapter_6_scenario_runs_to_the_end_and_logs_the_sheet_lines() {
             ],
         ),
     ];
-    let scenarios = ch6::scenarios();
-    let ids: Vec<&str> = scenarios.iter().map(|s| s.id).collect();
-    assert_eq!(ids, expected.iter().map(|(id, _)| *id).collect::<Vec<_>>());
-    for (scenario, (_, lines)) in scenarios.iter().zip(expected) {
-        assert_eq!(scenario.chapter, 6);
-        assert!(!scenario.title.is_empty() && !scenario.watch.is_empty());
-        let rt = Runtime::new();
-        assert_eq!(scenario.run_to_end(&rt), Ok(()), "{} failed", scenario.id);
-        let logged = log_lines(&rt);
-        for line in *lines {
-            assert!(logged.iter().any(|l| l == line), "{}: missing {line:?} in {logged:#?}", scenario.id);
-        }
-    }
+    check_scenarios(&ch6::scenarios(), 6, expected);
 }

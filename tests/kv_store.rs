@@ -7,7 +7,10 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+mod support;
+
 use otp_playground::runtime::*;
+use support::{check_scenarios, log_lines};
 use otp_playground::storage::Backend;
 use otp_playground::systems::kv::{self, Change, KvOpts, KvServer, KvStats, Partitioned, PutOpts};
 use otp_playground::term::{Atom, Term, binary_to_term, phash2, term_to_binary};
@@ -25,14 +28,6 @@ fn state_of(rt: &Runtime, name: &str) -> String {
 
 fn trace_details(rt: &Runtime, kind: EventKind) -> Vec<String> {
     rt.trace_since(0, usize::MAX).into_iter().filter(|e| e.kind == kind).map(|e| e.detail_text()).collect()
-}
-
-fn log_lines(rt: &Runtime) -> Vec<String> {
-    rt.trace_since(0, usize::MAX)
-        .into_iter()
-        .filter(|e| e.kind == EventKind::Log)
-        .filter_map(|e| e.detail.as_ref().and_then(|d| d.as_str().map(str::to_string)))
-        .collect()
 }
 
 /// Every message already in the calling (plain) process's mailbox.
@@ -551,17 +546,5 @@ fn every_kv_scenario_runs_to_the_end_and_logs_the_expected_lines() {
             ],
         ),
     ];
-    let scenarios = kv::scenarios();
-    let ids: Vec<&str> = scenarios.iter().map(|s| s.id).collect();
-    assert_eq!(ids, expected.iter().map(|(id, _)| *id).collect::<Vec<_>>());
-    for (scenario, (_, lines)) in scenarios.iter().zip(expected) {
-        assert_eq!(scenario.chapter, 6);
-        assert!(!scenario.title.is_empty() && !scenario.watch.is_empty());
-        let rt = Runtime::new();
-        assert_eq!(scenario.run_to_end(&rt), Ok(()), "{} failed", scenario.id);
-        let logged = log_lines(&rt);
-        for line in *lines {
-            assert!(logged.iter().any(|l| l == line), "{}: missing {line:?} in {logged:#?}", scenario.id);
-        }
-    }
+    check_scenarios(&kv::scenarios(), 6, expected);
 }

@@ -173,3 +173,29 @@ pub fn int(t: Term) -> i64 {
         other => panic!("expected an integer, got {other}"),
     }
 }
+
+/// The lines scenarios and processes logged (`ctx.log`), in order.
+pub fn log_lines(rt: &Runtime) -> Vec<String> {
+    rt.trace_since(0, usize::MAX)
+        .into_iter()
+        .filter(|e| e.kind == EventKind::Log)
+        .filter_map(|e| e.detail.as_ref().and_then(|d| d.as_str().map(str::to_string)))
+        .collect()
+}
+
+/// Runs every scenario to the end on a fresh runtime and checks that each logged the sheet
+/// lines expected of it; `expected` lists the scenarios' ids in order.
+pub fn check_scenarios(scenarios: &[otp_playground::scenario::Scenario], chapter: u8, expected: &[(&str, &[&str])]) {
+    let ids: Vec<&str> = scenarios.iter().map(|s| s.id).collect();
+    assert_eq!(ids, expected.iter().map(|(id, _)| *id).collect::<Vec<_>>());
+    for (scenario, (_, lines)) in scenarios.iter().zip(expected) {
+        assert_eq!(scenario.chapter, chapter);
+        assert!(!scenario.title.is_empty() && !scenario.watch.is_empty());
+        let rt = Runtime::new();
+        assert_eq!(scenario.run_to_end(&rt), Ok(()), "{} failed", scenario.id);
+        let logged = log_lines(&rt);
+        for line in *lines {
+            assert!(logged.iter().any(|l| l == line), "{}: missing {line:?} in {logged:#?}", scenario.id);
+        }
+    }
+}
