@@ -438,6 +438,39 @@ fn spawned_load_runs_as_the_runtime_is_driven() {
 }
 
 #[test]
+fn spawned_load_shows_latencies_while_it_runs() {
+    let rt = Runtime::new();
+    rt.set_tracing(false);
+    let cfg = small_load(5);
+    let handle = spawn_load(&rt, cfg);
+    assert_eq!(handle.latency_since(0).ops, 0);
+    assert!(handle.kinds_so_far().iter().all(|k| k.count == 0));
+
+    rt.advance_by(1_000);
+    let (first_done, _) = handle.progress();
+    let first = handle.latency_since(0);
+    assert_eq!(first.ops, first_done, "the window holds every operation finished so far");
+    assert!(first.p50_ms <= first.p99_ms, "{first:?}");
+    let so_far = handle.kinds_so_far();
+    assert_eq!(so_far.iter().map(|k| k.count).sum::<u64>(), first_done);
+
+    rt.advance_by(1_000);
+    let (second_done, _) = handle.progress();
+    let second = handle.latency_since(first.next);
+    assert!(second_done > first_done);
+    assert_eq!(second.ops, second_done - first_done, "the next window holds only the newer operations");
+    assert_eq!(handle.latency_since(second.next).ops, 0);
+
+    rt.advance_by(60_000);
+    let report = handle.take_report().unwrap().unwrap();
+    assert_eq!(handle.kinds_so_far(), report.kinds, "at the end the live figures are the report's");
+    let whole = handle.latency_since(0);
+    assert_eq!(whole.ops, cfg.operations);
+    let slowest = report.kinds.iter().map(|k| k.max_ms).max().unwrap();
+    assert!(whole.p50_ms <= whole.p99_ms && whole.p99_ms <= slowest, "{whole:?}, slowest {slowest}");
+}
+
+#[test]
 fn load_runs_with_tracing_off_and_restores_it() {
     let rt = Runtime::new();
     let before = rt.trace_cursor();

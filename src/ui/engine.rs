@@ -14,7 +14,7 @@ use crate::driver::{self, DriverControls};
 use crate::runtime::{Ctx, Pid, Runtime, Shell};
 use crate::scenario::{self, Scenario};
 use crate::storage::{Backend, BackendKind, DEFAULT_DATABASE};
-use crate::systems::session::{KindReport, LoadHandle};
+use crate::systems::session::{KindReport, LoadConfig, LoadHandle, spawn_load};
 
 use super::timeline::Timeline;
 
@@ -56,9 +56,11 @@ pub struct Engine {
     /// A session-store load run in progress, and the last run's report lines.
     pub load: Option<LoadHandle>,
     pub load_report: Option<Result<Vec<String>, String>>,
-    /// `(virtual ms, operations done)` every 100 virtual ms of the load run, for its chart.
-    pub load_samples: Vec<(u64, u64)>,
-    /// The last run's per-kind latencies (p50/p99), for the latency chart.
+    /// One sample every 100 virtual ms of the load run, for its live charts.
+    pub load_samples: Vec<LoadSample>,
+    /// Where the next sample's latency window starts (see `LoadHandle::latency_since`).
+    load_window: usize,
+    /// The run's per-kind latencies so far (the final ones once it ends).
     pub load_kinds: Vec<KindReport>,
     // Frame statistics.
     frames: u32,
@@ -67,6 +69,17 @@ pub struct Engine {
     pub fps: f64,
     pub events_per_sec: f64,
     last_now: u64,
+}
+
+/// A point of the load panel's live charts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LoadSample {
+    /// Virtual ms.
+    pub at: u64,
+    /// Operations finished by then.
+    pub done: u64,
+    /// p50/p99 of the operations that finished since the previous sample; `None` if none did.
+    pub latency: Option<(u64, u64)>,
 }
 
 /// What changed in one animation frame, for the reducer.
@@ -155,6 +168,7 @@ impl Engine {
             load: None,
             load_report: None,
             load_samples: Vec::new(),
+            load_window: 0,
             load_kinds: Vec::new(),
             frames: 0,
             frame_window_start: 0.0,
@@ -184,6 +198,17 @@ impl Engine {
         self.load = None;
         self.last_now = u64::MAX;
         self.output_version += 1;
+    }
+
+    /// Resets and starts a session-store load run; the last run's charts and report go.
+    pub fn start_load(&mut self, cfg: LoadConfig) {
+        self.reset();
+        self.controls.paused.set(false);
+        self.load = Some(spawn_load(&self.rt, cfg));
+        self.load_report = None;
+        self.load_samples.clear();
+        self.load_window = 0;
+        self.load_kinds.clear();
     }
 
     /// Resets and spawns the scenario's shell; `paused` leaves it for the learner to step.
@@ -260,14 +285,20 @@ impl Engine {
         });
         if let Some(load) = &self.load {
             let (now, (done, _)) = (self.rt.now(), load.progress());
-            if self.load_samples.last().is_none_or(|&(t, _)| now >= t + 100) {
-                self.load_samples.push((now, done));
+            if self.load_samples.last().is_none_or(|s| now >= s.at + 100) {
+                let window = load.latency_since(self.load_window);
+                self.load_window = window.next;
+                let latency = (window.ops > 0).then_some((window.p50_ms, window.p99_ms));
+                self.load_samples.push(LoadSample { at: now, done, latency });
+                self.load_kinds = load.kinds_so_far();
                 self.output_version += 1;
             }
         }
         if let Some(report) = self.load.as_ref().and_then(|load| load.take_report()) {
             self.load = None;
-            self.load_kinds = report.as_ref().map(|r| r.kinds.clone()).unwrap_or_default();
+            if let Ok(r) = &report {
+                self.load_kinds = r.kinds.clone();
+            }
             self.load_report = Some(report.map(|r| r.summary_lines()));
             self.output_version += 1;
         }

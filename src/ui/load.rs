@@ -10,7 +10,8 @@ use super::engine::EngineHandle;
 use super::state::{UiAction, UiState};
 use crate::runtime::{Pid, Runtime};
 use crate::systems::ch7::{BenchmarkReport, benchmark};
-use crate::systems::session::{KindReport, LoadConfig, StoreOpts, run_load, spawn_load};
+use crate::systems::session::{KindReport, LoadConfig, StoreOpts, run_load};
+use super::engine::LoadSample;
 use crate::term::Term;
 
 /// Messages each flood sender sends per virtual millisecond, and how many senders.
@@ -113,15 +114,8 @@ pub fn LoadPanel(props: &LoadProps) -> Html {
     let on_load = {
         let (engine, state) = (props.engine.clone(), props.state.clone());
         Callback::from(move |_: MouseEvent| {
-            let mut eng = engine.borrow_mut();
-            eng.reset();
-            eng.controls.paused.set(false);
             let cfg = LoadConfig { sessions: 100, operations: 3_000, clients: 10, ..LoadConfig::default() };
-            eng.load = Some(spawn_load(&eng.rt, cfg));
-            eng.load_report = None;
-            eng.load_samples.clear();
-            eng.load_kinds.clear();
-            drop(eng);
+            engine.borrow_mut().start_load(cfg);
             state.dispatch(UiAction::ScenarioLoaded(None, true));
         })
     };
@@ -146,7 +140,7 @@ pub fn LoadPanel(props: &LoadProps) -> Html {
     let throughput: Vec<f64> = engine
         .load_samples
         .windows(2)
-        .map(|w| (w[1].1 - w[0].1) as f64 * 1000.0 / (w[1].0 - w[0].0).max(1) as f64)
+        .map(|w| (w[1].done - w[0].done) as f64 * 1000.0 / (w[1].at - w[0].at).max(1) as f64)
         .collect();
     let mut queues = engine.rt.processes();
     queues.sort_by(|a, b| b.mailbox_len.cmp(&a.mailbox_len).then(a.pid.cmp(&b.pid)));
@@ -184,8 +178,11 @@ pub fn LoadPanel(props: &LoadProps) -> Html {
                     if throughput.len() >= 2 {
                         { throughput_chart(&throughput) }
                     }
-                    if !engine.load_kinds.is_empty() {
-                        { latency_chart(&engine.load_kinds) }
+                    if engine.load_samples.iter().filter(|s| s.latency.is_some()).count() >= 2 {
+                        { latency_over_time_chart(&engine.load_samples) }
+                    }
+                    if engine.load_kinds.iter().any(|k| k.count > 0) {
+                        { latency_chart(&engine.load_kinds, progress.is_some()) }
                     }
                 </div>
             }
@@ -231,9 +228,30 @@ fn throughput_chart(series: &[f64]) -> Html {
     }
 }
 
-/// Per-kind p50/p99 bars. The load handle exposes only a done count while running, so
-/// latencies come from the final report: this chart appears when the run ends, not live.
-fn latency_chart(kinds: &[KindReport]) -> Html {
+/// p50 and p99 of the operations finished in each 100 ms sample, as two lines: queueing
+/// behind the cache or the database shows as the p99 line lifting off the p50 one.
+fn latency_over_time_chart(samples: &[LoadSample]) -> Html {
+    let (w, h) = (260.0, 56.0);
+    let points: Vec<(u64, u64)> = samples.iter().filter_map(|s| s.latency).collect();
+    let max = points.iter().map(|&(_, p99)| p99).max().unwrap_or(0).max(1) as f64;
+    let step = w / (points.len() - 1).max(1) as f64;
+    let line = |pick: fn(&(u64, u64)) -> u64| -> String {
+        points.iter().enumerate().map(|(i, p)| format!("{:.1},{:.1} ", i as f64 * step, h - pick(p) as f64 / max * (h - 4.0))).collect()
+    };
+    let (p50, p99) = points.last().copied().unwrap_or((0, 0));
+    html! {
+        <div class="chart" id="latency-live-chart">
+            <div class="muted">{ format!("latency: p50 {p50} ms, p99 {p99} ms now (last 100 virtual ms), peak p99 {max:.0} ms") }</div>
+            <svg width={w.to_string()} height={h.to_string()} viewBox={format!("0 0 {w} {h}")} class="spark">
+                <polyline points={line(|p| p.1)} fill="none" stroke="currentColor" stroke-width="1.5" opacity="0.45" />
+                <polyline points={line(|p| p.0)} fill="none" stroke="currentColor" stroke-width="1.5" />
+            </svg>
+        </div>
+    }
+}
+
+/// Per-kind p50/p99 bars over the operations finished so far; the report's once the run ends.
+fn latency_chart(kinds: &[KindReport], running: bool) -> Html {
     let (w, row) = (260.0, 14.0);
     let label = 48.0;
     let h = row * kinds.len() as f64;
@@ -241,7 +259,9 @@ fn latency_chart(kinds: &[KindReport]) -> Html {
     let scale = |ms: u64| ms as f64 / max * (w - label - 70.0);
     html! {
         <div class="chart" id="latency-chart">
-            <div class="muted">{ "latency per operation, p50 (solid) / p99 (faint), virtual ms" }</div>
+            <div class="muted">
+                { format!("latency per operation{}, p50 (solid) / p99 (faint), virtual ms", if running { " so far" } else { "" }) }
+            </div>
             <svg width={w.to_string()} height={h.to_string()} viewBox={format!("0 0 {w} {h}")} class="spark">
                 { for kinds.iter().enumerate().map(|(i, k)| {
                     let y = i as f64 * row;

@@ -217,17 +217,30 @@ describe('load and replay', () => {
   before(async () => { site = await startSite(); });
   after(async () => { await site?.close(); });
 
-  test('the session load test shows progress, a throughput chart and its report', async () => {
+  test('the session load test shows progress, live throughput and latency charts, and its report', async () => {
     const { page, problems } = await openPage(site);
     await page.click('#btn-load');
     await page.locator('#load-progress').waitFor();
     await until(page, () => document.querySelector('#throughput-chart') !== null, undefined, 30000);
+    // Live, while operations are still running: p50/p99 over time and per kind so far.
+    await until(page, () => document.querySelector('#latency-live-chart') !== null, undefined, 30000);
+    const live = await page.evaluate(() => ({
+      done: Number(document.querySelector('#load-progress').value),
+      latency: document.querySelector('#latency-live-chart').textContent,
+      kinds: document.querySelector('#latency-chart')?.textContent ?? '',
+    }));
+    assert.ok(live.done < 3000, `the run was still going: ${live.done} done`);
+    assert.match(live.latency, /p50 \d+ ms, p99 \d+ ms now/);
+    assert.match(live.kinds, /so far/);
+    await screenshot(page, 'load-test-live');
     await until(page, () => document.querySelector('#load-report')?.textContent.includes('ops by 10 clients'), undefined, 60000);
     const report = await page.locator('#load-report').textContent();
     assert.match(report, /3000 ops by 10 clients/);
     assert.match(report, /p99 \d+ ms/);
-    // The per-kind latency bars (p50/p99 from the final report) sit beside the throughput chart.
-    assert.match(await page.locator('#latency-chart').textContent(), /get\s*\d+ \/ \d+ ms/);
+    // At the end the per-kind bars are the final report's.
+    const kinds = await page.locator('#latency-chart').textContent();
+    assert.match(kinds, /get\s*\d+ \/ \d+ ms/);
+    assert.doesNotMatch(kinds, /so far/);
     await screenshot(page, 'load-test-report');
     assert.deepEqual(problems, []);
     await page.close();

@@ -278,6 +278,17 @@ struct Recorder {
     latencies: [Vec<u32>; 5],
     misses: [u64; 5],
     errors: [u64; 5],
+    /// Every latency, all kinds, in the order the operations finished: the live chart reads
+    /// the ones finished since its last sample.
+    finished: Vec<u32>,
+}
+
+/// The nearest-rank `p`th percentile of `sorted` (0 when empty).
+fn nearest_rank(sorted: &[u32], p: usize) -> u64 {
+    match sorted.len() {
+        0 => 0,
+        n => sorted[(p * n).div_ceil(100).max(1) - 1] as u64,
+    }
 }
 
 impl Recorder {
@@ -289,12 +300,15 @@ impl Recorder {
             latencies: std::array::from_fn(|i| Vec::with_capacity(expected(weights[i].1))),
             misses: [0; 5],
             errors: [0; 5],
+            finished: Vec::with_capacity(cfg.operations as usize),
         }
     }
 
     fn record(&mut self, kind: OpKind, latency_ms: u64, outcome: Outcome) {
         let i = kind.index();
-        self.latencies[i].push(u32::try_from(latency_ms).unwrap_or(u32::MAX));
+        let latency = u32::try_from(latency_ms).unwrap_or(u32::MAX);
+        self.latencies[i].push(latency);
+        self.finished.push(latency);
         match outcome {
             Outcome::Hit => {}
             Outcome::Miss => self.misses[i] += 1,
@@ -302,15 +316,16 @@ impl Recorder {
         }
     }
 
-    fn kind_reports(&mut self) -> Vec<KindReport> {
+    /// The per-kind figures of the operations finished so far (sorts copies: the recorder
+    /// keeps recording while a run is watched).
+    fn kind_reports(&self) -> Vec<KindReport> {
         OpKind::ALL
             .iter()
             .map(|&kind| {
                 let i = kind.index();
-                let sorted = &mut self.latencies[i];
+                let mut sorted = self.latencies[i].clone();
                 sorted.sort_unstable();
                 let n = sorted.len();
-                let nearest_rank = |p: usize| if n == 0 { 0 } else { sorted[(p * n).div_ceil(100).max(1) - 1] as u64 };
                 let sum: u64 = sorted.iter().map(|&l| l as u64).sum();
                 KindReport {
                     kind,
@@ -318,13 +333,44 @@ impl Recorder {
                     misses: self.misses[i],
                     errors: self.errors[i],
                     mean_ms: if n == 0 { 0.0 } else { sum as f64 / n as f64 },
-                    p50_ms: nearest_rank(50),
-                    p90_ms: nearest_rank(90),
-                    p99_ms: nearest_rank(99),
+                    p50_ms: nearest_rank(&sorted, 50),
+                    p90_ms: nearest_rank(&sorted, 90),
+                    p99_ms: nearest_rank(&sorted, 99),
                     max_ms: sorted.last().map_or(0, |&l| l as u64),
                 }
             })
             .collect()
+    }
+
+    /// p50 and p99 of the operations finished after the first `from`, all kinds together.
+    fn window(&self, from: usize) -> LatencyWindow {
+        let mut sorted = self.finished.get(from..).unwrap_or_default().to_vec();
+        sorted.sort_unstable();
+        LatencyWindow { next: self.finished.len(), ops: sorted.len() as u64, p50_ms: nearest_rank(&sorted, 50), p99_ms: nearest_rank(&sorted, 99) }
+    }
+}
+
+/// Latencies of the operations that finished in a stretch of a run (all kinds together),
+/// for a live p50/p99 chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LatencyWindow {
+    /// Pass as `from` next time to get the operations finished after these.
+    pub next: usize,
+    /// Operations finished in the stretch (p50 and p99 are 0 when none did).
+    pub ops: u64,
+    pub p50_ms: u64,
+    pub p99_ms: u64,
+}
+
+/// What a run has measured so far: shared by its clients, its driver and whoever watches.
+pub(crate) struct LoadProgress {
+    done: Cell<u64>,
+    recorder: RefCell<Recorder>,
+}
+
+impl LoadProgress {
+    pub(crate) fn new(cfg: &LoadConfig) -> Rc<LoadProgress> {
+        Rc::new(LoadProgress { done: Cell::new(0), recorder: RefCell::new(Recorder::new(cfg)) })
     }
 }
 
@@ -335,8 +381,7 @@ struct Workload {
     mix: OpMix,
     ttl: u64,
     think_ms: u64,
-    recorder: RefCell<Recorder>,
-    done: Rc<Cell<u64>>,
+    progress: Rc<LoadProgress>,
 }
 
 /// Keys a web session typically holds.
@@ -352,8 +397,8 @@ async fn client(ctx: Ctx, work: Rc<Workload>, mut rng: SplitMix64, ops: u64) {
         let id = &work.ids[rng.below(work.ids.len() as u64) as usize];
         let started = ctx.now();
         let outcome = perform(&ctx, &work, kind, id, &mut rng).await;
-        work.recorder.borrow_mut().record(kind, ctx.now() - started, outcome);
-        work.done.set(work.done.get() + 1);
+        work.progress.recorder.borrow_mut().record(kind, ctx.now() - started, outcome);
+        work.progress.done.set(work.progress.done.get() + 1);
     }
 }
 
@@ -397,9 +442,9 @@ async fn perform(ctx: &Ctx, work: &Workload, kind: OpKind, id: &str, rng: &mut S
 
 /// Runs a load test from inside a process (the calling process is the driver): starts a
 /// fresh store linked to it, creates the sessions, runs the clients and waits for them.
-/// `done` counts finished operations as they happen, for a progress bar. The store is left
-/// running, so it can be inspected afterwards.
-pub async fn drive_load(ctx: &Ctx, cfg: &LoadConfig, done: Rc<Cell<u64>>) -> Result<LoadReport, String> {
+/// `progress` counts and records operations as they finish, for a progress bar and live
+/// charts. The store is left running, so it can be inspected afterwards.
+pub(crate) async fn drive_load(ctx: &Ctx, cfg: &LoadConfig, progress: Rc<LoadProgress>) -> Result<LoadReport, String> {
     if cfg.sessions == 0 || cfg.clients == 0 || cfg.mix.total() == 0 {
         return Err("a load run needs sessions, clients and a mix with some weight".into());
     }
@@ -418,8 +463,7 @@ pub async fn drive_load(ctx: &Ctx, cfg: &LoadConfig, done: Rc<Cell<u64>>) -> Res
         mix: cfg.mix,
         ttl: cfg.ttl,
         think_ms: cfg.think_ms,
-        recorder: RefCell::new(Recorder::new(cfg)),
-        done,
+        progress: progress.clone(),
     });
     let mut seeds = SplitMix64::new(cfg.seed);
     let started = ctx.now();
@@ -450,7 +494,7 @@ pub async fn drive_load(ctx: &Ctx, cfg: &LoadConfig, done: Rc<Cell<u64>>) -> Res
 
     let stats = Stats::get_stats(ctx).await;
     let active_sessions = Cache::active_sessions(ctx).await.len() as u64;
-    let kinds = work.recorder.borrow_mut().kind_reports();
+    let kinds = progress.recorder.borrow().kind_reports();
     let ops = kinds.iter().map(|k| k.count).sum();
     Ok(LoadReport {
         ops,
@@ -469,12 +513,13 @@ pub async fn drive_load(ctx: &Ctx, cfg: &LoadConfig, done: Rc<Cell<u64>>) -> Res
 }
 
 /// A load run in progress, for a driver that ticks the runtime itself (the UI): poll
-/// [`LoadHandle::progress`] for a progress bar and [`LoadHandle::take_report`] for the end.
+/// [`LoadHandle::progress`] for a progress bar, [`LoadHandle::latency_since`] and
+/// [`LoadHandle::kinds_so_far`] for live charts, and [`LoadHandle::take_report`] for the end.
 pub struct LoadHandle {
     rt: Runtime,
     pid: Pid,
     total: u64,
-    done: Rc<Cell<u64>>,
+    measured: Rc<LoadProgress>,
     outcome: Rc<RefCell<Option<Result<LoadReport, String>>>>,
 }
 
@@ -486,7 +531,18 @@ impl LoadHandle {
 
     /// `(operations done, operations requested)`.
     pub fn progress(&self) -> (u64, u64) {
-        (self.done.get(), self.total)
+        (self.measured.done.get(), self.total)
+    }
+
+    /// p50/p99 of the operations finished since an earlier window's `next` (0 at first).
+    pub fn latency_since(&self, from: usize) -> LatencyWindow {
+        self.measured.recorder.borrow().window(from)
+    }
+
+    /// Per-kind counts and percentiles of the operations finished so far; the final report's
+    /// `kinds` once every operation has finished.
+    pub fn kinds_so_far(&self) -> Vec<KindReport> {
+        self.measured.recorder.borrow().kind_reports()
     }
 
     /// The report once the run has ended (with the process loads filled in), or why it
@@ -509,14 +565,14 @@ impl LoadHandle {
 /// at once; the run advances as the runtime is driven. Tracing is left as it is: turn it off
 /// for big runs.
 pub fn spawn_load(rt: &Runtime, cfg: LoadConfig) -> LoadHandle {
-    let done = Rc::new(Cell::new(0));
+    let measured = LoadProgress::new(&cfg);
     let outcome = Rc::new(RefCell::new(None));
-    let (done_in, outcome_in) = (done.clone(), outcome.clone());
+    let (measured_in, outcome_in) = (measured.clone(), outcome.clone());
     let pid = rt.spawn("SessionStore.LoadTest", move |ctx| async move {
-        let result = drive_load(&ctx, &cfg, done_in).await;
+        let result = drive_load(&ctx, &cfg, measured_in).await;
         *outcome_in.borrow_mut() = Some(result);
     });
-    LoadHandle { rt: rt.clone(), pid, total: cfg.operations, done, outcome }
+    LoadHandle { rt: rt.clone(), pid, total: cfg.operations, measured, outcome }
 }
 
 /// Runs a load test to the end under virtual time, with tracing off; see [`drive_load`].
@@ -584,7 +640,7 @@ pub(crate) fn scenario_load(ctx: Ctx) -> ScriptFuture {
             "LoadTest.run(sessions: {}, operations: {}, clients: {}, think_ms: {}, db_latency_ms: {})",
             cfg.sessions, cfg.operations, cfg.clients, cfg.think_ms, cfg.store.db_latency_ms
         ));
-        let report = drive_load(ctx, &cfg, Rc::new(Cell::new(0))).await?;
+        let report = drive_load(ctx, &cfg, LoadProgress::new(&cfg)).await?;
         for line in report.summary_lines() {
             ctx.log(line);
         }

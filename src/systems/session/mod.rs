@@ -27,7 +27,7 @@ mod worker;
 
 pub use cache::{Cache, CacheCall, CacheReply, Lookup};
 pub use database::{Database, DatabaseCall};
-pub use load::{KindReport, LoadConfig, LoadHandle, LoadReport, OpKind, OpMix, ProcessLoad, SplitMix64, run_load, run_load_with_progress, spawn_load};
+pub use load::{KindReport, LatencyWindow, LoadConfig, LoadHandle, LoadReport, OpKind, OpMix, ProcessLoad, SplitMix64, run_load, run_load_with_progress, spawn_load};
 pub use session::{DEFAULT_TTL, Session, SessionCall, SessionCast, SessionData, SessionInfo, SessionReply};
 pub use stats::{Stats, StatsReport};
 pub use worker::{DB_FOLDER, DatabaseWorker, Loaded, storage_key};
