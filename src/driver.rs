@@ -7,13 +7,14 @@
 //! next timer's deadline with one `gloo-timers` timeout: never one browser timer per pending
 //! timer.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
 
 use std::future::Future;
 
+use crate::replay::Journal;
 use crate::runtime::{Ctx, ExitReason, Runtime};
 
 /// Process turns per tick: small enough to keep frames under a few milliseconds.
@@ -26,11 +27,18 @@ pub struct DriverControls {
     /// Virtual ms per real ms; `f64::INFINITY` runs as fast as possible (jumps to timers).
     pub speed: Rc<Cell<f64>>,
     pub stopped: Rc<Cell<bool>>,
+    /// Every tick that ran something, for scrubbing back (the UI records its own inputs here too).
+    pub journal: Rc<RefCell<Journal>>,
 }
 
 impl Default for DriverControls {
     fn default() -> Self {
-        DriverControls { paused: Rc::new(Cell::new(false)), speed: Rc::new(Cell::new(1.0)), stopped: Rc::new(Cell::new(false)) }
+        DriverControls {
+            paused: Rc::new(Cell::new(false)),
+            speed: Rc::new(Cell::new(1.0)),
+            stopped: Rc::new(Cell::new(false)),
+            journal: Rc::default(),
+        }
     }
 }
 
@@ -57,7 +65,7 @@ pub fn start(rt: Runtime, controls: DriverControls) {
             } else {
                 virtual_now = rt.now() as f64;
             }
-            let report = rt.tick(virtual_now as u64, STEPS_PER_TICK);
+            let report = controls.journal.borrow_mut().tick(&rt, virtual_now as u64, STEPS_PER_TICK);
             let wait_ms = if !report.idle {
                 0
             } else if !speed.is_finite() {

@@ -5,12 +5,14 @@
 //! - [`runtime`]: the scheduler, processes, GenServer semantics, timers, trace. No browser APIs.
 //! - [`term`]: the Elixir-term model; rendering in Elixir syntax, `phash2`, External Term Format.
 //! - [`systems`]: the book's systems and drills on the runtime; [`scenario`]: each as a script.
+//! - [`replay`]: a run's journal of outside inputs, and replaying it to an earlier event.
 //! - [`storage`]: where the database workers keep terms (in memory here; browser backends in wasm).
 //! - `driver` (wasm only): moves virtual time along with the page's clock.
 //! - `ui` (wasm only): the Yew app.
 
 #[doc(hidden)]
 pub mod bench;
+pub mod replay;
 pub mod runtime;
 pub mod scenario;
 pub mod storage;

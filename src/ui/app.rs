@@ -100,8 +100,9 @@ pub fn App() -> Html {
             <header class="app-header">
                 <h1 class="app-title">{ "otp-playground" }</h1>
                 <p class="app-subtitle">
-                    { "Elixir/OTP processes, supervisors and GenServers, running live in your browser" }
+                    { "Elixir/OTP processes and GenServers, running live in your browser" }
                 </p>
+                <super::theme::ThemeButton />
             </header>
             <main class="app-grid">
                 <Pane id="controls" title="Controls">

@@ -37,8 +37,8 @@ pub fn run_command(engine: &EngineHandle, state: &UseReducerHandle<UiState>, com
         }
         Command::Step => {
             engine.borrow().controls.paused.set(true);
-            let rt = engine.rt();
-            let stepped = rt.step();
+            let (rt, journal) = (engine.rt(), engine.journal());
+            let stepped = journal.borrow_mut().step(&rt);
             state.dispatch(UiAction::SetPlaying(false));
             if !stepped {
                 let hint = match rt.next_timer_at() {
@@ -50,10 +50,10 @@ pub fn run_command(engine: &EngineHandle, state: &UseReducerHandle<UiState>, com
         }
         Command::NextTimer => {
             engine.borrow().controls.paused.set(true);
-            let rt = engine.rt();
+            let (rt, journal) = (engine.rt(), engine.journal());
             state.dispatch(UiAction::SetPlaying(false));
             if rt.advance_to_next_timer() {
-                rt.step();
+                journal.borrow_mut().step(&rt);
                 state.dispatch(UiAction::Notice(format!("Jumped to t = {} ms and fired the timer.", rt.now())));
             } else {
                 state.dispatch(UiAction::Notice("No timer pending.".into()));
@@ -71,17 +71,23 @@ pub fn run_command(engine: &EngineHandle, state: &UseReducerHandle<UiState>, com
     }
 }
 
-/// Scrubs to trace event `at` by replaying the loaded scenario (see `Engine::replay_to`).
+/// Scrubs to trace event `at` by replaying the run (see `Engine::replay_to`).
 pub fn replay(engine: &EngineHandle, state: &UseReducerHandle<UiState>, at: u64) {
     let result = engine.borrow_mut().replay_to(at);
     match result {
         Ok(reached) => {
-            let id = engine.borrow().scenario;
-            state.dispatch(UiAction::ScenarioLoaded(id, false));
-            if let Some(id) = id {
+            let eng = engine.borrow();
+            let (id, requests) = (eng.scenario, eng.actions.len());
+            // A link with requests runs them after its scenario, so it carries no point.
+            if requests > 0 {
+                super::export::update_share_hash(&eng);
+            } else if let Some(id) = id {
                 super::export::set_share_hash(id, Some(reached));
             }
-            state.dispatch(UiAction::Notice(format!("Replayed to event {reached} under virtual time; paused there.")));
+            drop(eng);
+            state.dispatch(UiAction::ScenarioLoaded(id, false));
+            let storage = if requests > 0 { " Its requests ran on scratch in-memory storage; your stored data is untouched." } else { "" };
+            state.dispatch(UiAction::Notice(format!("Replayed to event {reached} under virtual time; paused there.{storage}")));
         }
         Err(why) => state.dispatch(UiAction::Notice(why)),
     }
@@ -143,7 +149,10 @@ pub fn Controls(props: &ControlsProps) -> Html {
             }
         })
     };
-    let scrub_end = props.engine.borrow().trace_len();
+    let (scrub_end, scrub_at, replayable) = {
+        let eng = props.engine.borrow();
+        (eng.run_end(), eng.trace_len(), eng.unreplayable.is_none() && (eng.scenario.is_some() || !eng.actions.is_empty()))
+    };
     let on_scrub = {
         let (engine, state) = (props.engine.clone(), state.clone());
         Callback::from(move |e: Event| {
@@ -185,11 +194,11 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     { icon("M8 2.5a5.5 5.5 0 1 0 5.3 7h-1.7A4 4 0 1 1 8 4v2l3-2.75L8 .5z") }{ "Reset" }
                 </button>
             </div>
-            <label class="scrub" title="Scrub back: replay the scenario under virtual time to an earlier event">
+            <label class="scrub" title="Scrub: replay the run (scenario, ticks, steps and requests) under virtual time to another event">
                 { "Replay to event " }
-                <input id="scrub" type="range" min="0" max={scrub_end.to_string()} value={scrub_end.to_string()}
-                       disabled={state.scenario.is_none()} onchange={on_scrub} />
-                <span class="mono">{ scrub_end }</span>
+                <input id="scrub" type="range" min="0" max={scrub_end.to_string()} value={scrub_at.to_string()}
+                       disabled={!replayable} onchange={on_scrub} />
+                <span class="mono">{ if scrub_at < scrub_end { format!("{scrub_at} of {scrub_end}") } else { scrub_at.to_string() } }</span>
             </label>
             <div class="clock" aria-live="polite">
                 <span id="virtual-time" title="Virtual time">{ format!("t = {seconds:.3} s") }</span>

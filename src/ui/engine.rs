@@ -11,6 +11,7 @@ use std::future::Future;
 use std::rc::Rc;
 
 use crate::driver::{self, DriverControls};
+use crate::replay::{self, Journal};
 use crate::runtime::{Ctx, Pid, Runtime, Shell};
 use crate::scenario::{self, Scenario};
 use crate::storage::{Backend, BackendKind, DEFAULT_DATABASE};
@@ -47,8 +48,18 @@ pub struct Engine {
     cursor: u64,
     pub scenario: Option<&'static str>,
     pub jobs: Vec<Job>,
-    /// The requests made since the last reset, in order (the share link encodes them).
+    /// The requests made since the last reset, in order (the share link encodes them; the
+    /// journal refers to them by index).
     pub actions: Vec<super::requests::Request>,
+    /// Why this run cannot be scrubbed back (a load run or a flood is not a scenario).
+    pub unreplayable: Option<&'static str>,
+    /// After a scrub: the run scrubbed in (journal and requests), kept so the learner can
+    /// scrub again anywhere in it, until the run moves on from the scrub point.
+    replay_source: Option<(Journal, Vec<super::requests::Request>)>,
+    /// Inputs in the journal right after the last scrub.
+    replayed_inputs: usize,
+    /// Scratch in-memory storage for the systems of a replayed run (see `replay_to`).
+    scratch_storage: Option<Backend>,
     /// A share link's requests not started yet.
     pub queued: VecDeque<Vec<String>>,
     pub output: Vec<OutputLine>,
@@ -118,6 +129,11 @@ impl EngineHandle {
     pub fn rt(&self) -> Runtime {
         self.0.borrow().rt.clone()
     }
+
+    /// The run's journal (shared with the driver): controls that move the run record there.
+    pub fn journal(&self) -> Rc<RefCell<Journal>> {
+        self.0.borrow().controls.journal.clone()
+    }
 }
 
 impl Default for EngineHandle {
@@ -162,6 +178,10 @@ impl Engine {
             scenario: None,
             jobs: Vec::new(),
             actions: Vec::new(),
+            unreplayable: None,
+            replay_source: None,
+            replayed_inputs: 0,
+            scratch_storage: None,
             queued: VecDeque::new(),
             output: Vec::new(),
             output_version: 0,
@@ -186,6 +206,7 @@ impl Engine {
             paused: self.controls.paused.clone(),
             speed: self.controls.speed.clone(),
             stopped: Rc::new(Cell::new(false)),
+            journal: Rc::default(),
         };
         self.rt = Runtime::new();
         driver::start(self.rt.clone(), self.controls.clone());
@@ -194,6 +215,9 @@ impl Engine {
         self.scenario = None;
         self.jobs.clear();
         self.actions.clear();
+        self.unreplayable = None;
+        self.replay_source = None;
+        self.scratch_storage = None;
         self.queued.clear();
         self.load = None;
         self.last_now = u64::MAX;
@@ -204,6 +228,7 @@ impl Engine {
     pub fn start_load(&mut self, cfg: LoadConfig) {
         self.reset();
         self.controls.paused.set(false);
+        self.unreplayable = Some("a load run cannot be replayed: run it again");
         self.load = Some(spawn_load(&self.rt, cfg));
         self.load_report = None;
         self.load_samples.clear();
@@ -219,20 +244,54 @@ impl Engine {
         self.scenario = Some(scenario.id);
     }
 
-    /// Scrubs back (or forward): replays the loaded scenario on a fresh runtime under
-    /// virtual time until `event` trace events have happened, then pauses there. The
-    /// runtime is deterministic, so the replay is the same run up to that point.
+    /// Scrubs back (or forward): replays the run on a fresh runtime until `event` trace
+    /// events have happened, then pauses there. The run is the loaded scenario plus the
+    /// journal of ticks, steps and requests (see `crate::replay`), so the replay is the same
+    /// run up to that point. Its systems get scratch in-memory storage: the learner's stored
+    /// data is never written twice, and writes complete at once under virtual time.
     pub fn replay_to(&mut self, event: u64) -> Result<u64, String> {
-        let id = self.scenario.ok_or("load a scenario first: replay re-runs it")?;
-        let scenario = find_scenario(id).ok_or("unknown scenario")?;
-        self.load_scenario(&scenario, true);
-        let rt = self.rt.clone();
-        while rt.trace_cursor() < event {
-            if !rt.step() && !rt.advance_to_next_timer() {
-                break;
-            }
+        if let Some(why) = self.unreplayable {
+            return Err(why.to_string());
         }
+        let (journal, actions) = match self.replay_source.take() {
+            Some(source) => source,
+            None => (self.controls.journal.borrow().clone(), self.actions.clone()),
+        };
+        if self.scenario.is_none() && actions.is_empty() {
+            return Err("nothing to replay yet: run a scenario or make a request first".into());
+        }
+        if !journal.complete() {
+            return Err("this run is too long to replay; reset and run it again".into());
+        }
+        let scenario = self.scenario.map(|id| find_scenario(id).ok_or("unknown scenario")).transpose()?;
+        self.reset();
+        self.controls.paused.set(true);
+        self.scratch_storage = Some(Backend::memory());
+        if let Some(scenario) = &scenario {
+            scenario.spawn(&self.rt);
+            self.scenario = Some(scenario.id);
+        }
+        let rt = self.rt.clone();
+        let replayed = replay::replay(&rt, &journal, event, |_, index| {
+            if let Some(request) = actions.get(index) {
+                super::requests::perform(self, request.clone());
+            }
+        });
+        self.replayed_inputs = replayed.inputs().len();
+        *self.controls.journal.borrow_mut() = replayed;
+        self.replay_source = Some((journal, actions));
         Ok(rt.trace_cursor())
+    }
+
+    /// Where the scrub slider ends: the run scrubbed in, or this one.
+    pub fn run_end(&self) -> u64 {
+        let scrubbed = self.replay_source.as_ref().map_or(0, |(journal, _)| journal.end_event());
+        scrubbed.max(self.rt.trace_cursor())
+    }
+
+    /// The storage the systems that forms start use: the page's, or a replay's scratch.
+    pub fn systems_backend(&self) -> Backend {
+        self.scratch_storage.clone().unwrap_or_else(|| self.backend.clone())
     }
 
     /// Trace events so far (the scrub slider's end).
@@ -263,6 +322,10 @@ impl Engine {
     /// the frame rate. `Some` when anything shown changed.
     pub fn pump(&mut self, now_ms: f64) -> Option<FrameUpdate> {
         super::requests::run_queued(self);
+        if self.replay_source.is_some() && self.controls.journal.borrow().inputs().len() != self.replayed_inputs {
+            // The run moved on from the scrub point: it is a new run now.
+            self.replay_source = None;
+        }
         let before = (self.timeline.version, self.output_version);
         let events = self.rt.trace_since(self.cursor, EVENTS_PER_FRAME);
         if let Some(last) = events.last() {

@@ -125,6 +125,7 @@ pub fn LoadPanel(props: &LoadProps) -> Html {
             let mut eng = engine.borrow_mut();
             eng.reset();
             eng.controls.paused.set(false);
+            eng.unreplayable = Some("a flood cannot be replayed: start it again");
             spawn_flood(&eng.rt);
             drop(eng);
             state.dispatch(UiAction::ScenarioLoaded(None, true));

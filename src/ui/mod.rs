@@ -8,7 +8,7 @@
 //! - `timeline.rs`: lanes and rows fed from the trace; `diagram.rs`: drawing the visible rows.
 //! - `scenarios.rs`, `processes.rs`, `inspector.rs`, `controls.rs`, `forms.rs`, `stats.rs`:
 //!   one pane each; `export.rs`: Mermaid, SVG and the share link; `term_parse.rs`: term
-//!   literals typed into forms; `pane.rs`: the pane frame.
+//!   literals typed into forms; `pane.rs`: the pane frame; `theme.rs`: the theme button.
 
 mod app;
 mod controls;
@@ -25,6 +25,7 @@ mod scenarios;
 mod state;
 mod stats;
 pub mod term_parse;
+mod theme;
 pub mod timeline;
 
 pub use app::App;

@@ -141,13 +141,24 @@ async fn session_pid(ctx: &Ctx, id: &str) -> Result<crate::runtime::Pid, String>
     }
 }
 
-/// Runs a request as iex would (a shell process per request); records it for the share link.
+/// Runs a request as iex would (a shell process per request); records it in the run's
+/// journal (for scrubbing back) and in the share link.
 pub fn submit(engine: &mut Engine, request: Request) {
-    engine.actions.push(request.clone());
+    let (rt, journal) = (engine.rt.clone(), engine.controls.journal.clone());
+    journal.borrow_mut().request(&rt, engine.actions.len());
+    perform(engine, request);
+    journal.borrow_mut().performed(&rt);
     super::export::update_share_hash(engine);
+}
+
+/// Carries out a request and adds it to the run's requests (a replay calls this directly:
+/// its journal already holds the request).
+pub(crate) fn perform(engine: &mut Engine, request: Request) {
+    engine.actions.push(request.clone());
     let label = request.label();
-    let todo_store = engine.backend.store(TODO_STORE);
-    let session_store = engine.backend.store(SESSION_STORE);
+    let backend = engine.systems_backend();
+    let todo_store = backend.store(TODO_STORE);
+    let session_store = backend.store(SESSION_STORE);
     match request {
         Request::Kill { target } => match engine.resolve_process(&target) {
             Ok(pid) => {

@@ -212,6 +212,57 @@ describe('persistence', () => {
   });
 });
 
+describe('themes and layout', () => {
+  let site;
+  before(async () => { site = await startSite(); });
+  after(async () => { await site?.close(); });
+
+  const background = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const LIGHT = 'rgb(246, 245, 248)';
+  const DARK = 'rgb(22, 20, 26)';
+
+  test('the theme button forces light or dark over the system setting, and a reload keeps it', async () => {
+    const { page, problems } = await openPage(site);
+    await page.emulateMedia({ colorScheme: 'light' });
+    assert.equal(await page.locator('#btn-theme').textContent(), 'Theme: system');
+    assert.equal(await background(page), LIGHT);
+    await page.click('#btn-theme');
+    assert.equal(await page.locator('#btn-theme').textContent(), 'Theme: light');
+    await page.click('#btn-theme');
+    assert.equal(await page.locator('#btn-theme').textContent(), 'Theme: dark');
+    assert.equal(await background(page), DARK, 'dark although the system says light');
+    await page.reload();
+    await page.locator('#btn-theme').waitFor();
+    assert.equal(await page.locator('#btn-theme').textContent(), 'Theme: dark');
+    assert.equal(await background(page), DARK, 'the choice outlives a reload');
+    await screenshot(page, 'theme-forced-dark');
+    // Back to the system setting: it follows the system again.
+    await page.click('#btn-theme');
+    assert.equal(await page.locator('#btn-theme').textContent(), 'Theme: system');
+    assert.equal(await background(page), LIGHT);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    assert.equal(await background(page), DARK);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('at 1024 px the todo cache scenario\'s nine lanes all fit in the diagram, without horizontal scrolling', async () => {
+    const { page, problems } = await openPage(site);
+    await page.setViewportSize({ width: 1024, height: 900 });
+    await runScenario(page, 'ch7.todo_cache');
+    await until(page, () => document.querySelectorAll('.lane-header').length >= 9);
+    const fit = await page.locator('.diagram-scroll').evaluate((el) => ({
+      lanes: el.querySelectorAll('.lane-header').length,
+      scrollWidth: el.scrollWidth,
+      clientWidth: el.clientWidth,
+    }));
+    assert.ok(fit.scrollWidth <= fit.clientWidth, `${fit.lanes} lanes: ${fit.scrollWidth} px wide in ${fit.clientWidth} px`);
+    await screenshot(page, 'todo-cache-lanes-1024');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
 describe('load and replay', () => {
   let site;
   before(async () => { site = await startSite(); });
@@ -255,6 +306,46 @@ describe('load and replay', () => {
     assert.match(text, /1 database worker: \d+ ops\/s, worst p99 \d+ ms/);
     assert.match(text, /3 database workers: \d+ ops\/s, worst p99 \d+ ms/);
     await screenshot(page, 'bottleneck-comparison');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('scrubbing back replays the requests made through the forms too, and can scrub forward again', async () => {
+    const { page, problems } = await openPage(site);
+    await page.fill('#kv-key', ':answer');
+    await page.fill('#kv-value', '42');
+    await page.click('#btn-kv-put');
+    await until(page, () => document.querySelector('#iex-output').textContent.includes(':ok'));
+    await page.click('#btn-kv-get');
+    await until(page, () => /KVStore\.Server\.get\(:answer\)[\s\S]*42/.test(document.querySelector('#iex-output').textContent));
+    const events = Number(await page.locator('#stat-events').textContent());
+    assert.ok(events > 10, `${events} events`);
+    const scrubTo = async (at) => {
+      const before = await page.evaluate(() => document.querySelector('#notice')?.textContent ?? '');
+      await page.locator('#scrub').evaluate((el, v) => {
+        el.value = String(v);
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      }, at);
+      await until(page, (old) => {
+        const text = document.querySelector('#notice')?.textContent ?? '';
+        return text !== old && text.startsWith('Replayed to event');
+      }, before);
+      return Number(await page.locator('#stat-events').textContent());
+    };
+    const half = await scrubTo(Math.floor(events / 2));
+    assert.ok(half >= Math.floor(events / 2) && half < events, `replayed to ${half} of ${events}`);
+    assert.equal(Number(await page.locator('#scrub').getAttribute('max')), events, 'the slider still spans the whole run');
+    // Forward to the end: the same run, with both requests, their calls and the server's state.
+    const end = await scrubTo(events);
+    assert.equal(end, events);
+    for (let i = 0; i < 10; i++) {
+      await page.locator('#process-table tbody tr', { hasText: 'KVStore.Server' }).first().click();
+      await page.waitForTimeout(100);
+      if ((await page.locator('#process-table tr.selected').textContent()).includes('KVStore.Server')) break;
+    }
+    await until(page, () => document.querySelector('#inspector-state')?.textContent.includes('answer'));
+    assert.match(await page.locator('#inspector-state').textContent(), /answer[\s\S]*42/);
+    await screenshot(page, 'scrub-replay-requests');
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -1,0 +1,152 @@
+//! Scrubbing back: a run's journal, and replaying it on a fresh runtime to any earlier event.
+//!
+//! The runtime is deterministic, but a live run is not a function of its scenario alone: the
+//! browser driver ticks it at whatever virtual times the page's clock gives, each tick runs
+//! some number of turns, and the learner steps, jumps to timers and makes requests in between.
+//! The [`Journal`] records exactly those inputs, in order, with the virtual time each came at.
+//! [`replay`] feeds them again to a fresh runtime (with the same scenario spawned first), so
+//! event *n* of the replay is event *n* of the run, and stops at the first turn boundary at
+//! or after the target event.
+//!
+//! What is not in a journal, and so can differ: completions of browser I/O (an IndexedDB
+//! request finishing between two ticks). The UI replays on a scratch in-memory store, whose
+//! writes complete at once; a run is exact up to its first storage access.
+//!
+//! Requests are the caller's: the journal keeps their index in the caller's list, and
+//! [`replay`] hands it back to a closure that performs the request.
+
+use crate::runtime::{Runtime, TickReport};
+
+/// The most inputs a journal keeps (a few MB); a longer run can no longer be replayed.
+const MAX_INPUTS: usize = 1 << 20;
+
+/// One thing that moved the run along from outside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// `Runtime::tick(now, ...)` as the driver ran it: `turns` turns at virtual time `now`.
+    Turns { now: u64, turns: usize },
+    /// `events` single steps (`Runtime::step`) at `now`: the step and next-timer controls.
+    Events { now: u64, events: usize },
+    /// The caller's request number `index`, made at `now`.
+    Request { now: u64, index: usize },
+}
+
+/// What moved one run along, in order (see the module doc).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Journal {
+    inputs: Vec<Input>,
+    /// Trace events when the last input had been applied: where a replay can reach.
+    end_event: u64,
+    /// Too long to keep: recording stopped.
+    overflowed: bool,
+}
+
+impl Journal {
+    pub fn new() -> Journal {
+        Journal::default()
+    }
+
+    pub fn inputs(&self) -> &[Input] {
+        &self.inputs
+    }
+
+    /// The last event the recorded inputs produced.
+    pub fn end_event(&self) -> u64 {
+        self.end_event
+    }
+
+    /// Whether every input is still there (false once the run grew past [`MAX_INPUTS`]).
+    pub fn complete(&self) -> bool {
+        !self.overflowed
+    }
+
+    fn push(&mut self, rt: &Runtime, input: Input) {
+        self.end_event = rt.trace_cursor();
+        if self.overflowed {
+            return;
+        }
+        let full = self.inputs.len() >= MAX_INPUTS;
+        // Consecutive runs at the same time are one input.
+        match (self.inputs.last_mut(), input) {
+            (Some(Input::Turns { now, turns }), Input::Turns { now: at, turns: more }) if *now == at => *turns += more,
+            (Some(Input::Events { now, events }), Input::Events { now: at, events: more }) if *now == at => *events += more,
+            _ if full => self.overflowed = true,
+            _ => self.inputs.push(input),
+        }
+    }
+
+    /// [`Runtime::tick`], recorded. A tick that ran nothing only moved time, which the next
+    /// input carries: it is not kept.
+    pub fn tick(&mut self, rt: &Runtime, now: u64, max_turns: usize) -> TickReport {
+        let report = rt.tick(now, max_turns);
+        if report.steps > 0 {
+            self.push(rt, Input::Turns { now: rt.now(), turns: report.steps });
+        }
+        report
+    }
+
+    /// [`Runtime::step`], recorded.
+    pub fn step(&mut self, rt: &Runtime) -> bool {
+        let stepped = rt.step();
+        if stepped {
+            self.push(rt, Input::Events { now: rt.now(), events: 1 });
+        }
+        stepped
+    }
+
+    /// Records that the caller is about to perform its request `index` (call before
+    /// performing it, then [`Journal::performed`] after).
+    pub fn request(&mut self, rt: &Runtime, index: usize) {
+        self.push(rt, Input::Request { now: rt.now(), index });
+    }
+
+    /// Notes the events a request produced at once (a kill's exit signals, a shell's spawn).
+    pub fn performed(&mut self, rt: &Runtime) {
+        self.end_event = rt.trace_cursor();
+    }
+}
+
+/// Replays `journal` on `rt` (fresh, with the run's scenario already spawned) until at least
+/// `target` trace events have happened, calling `perform(index)` for each request; returns
+/// the journal of what it replayed, which is the new run's so far. Past the journal's end (a
+/// share link has none) it goes on one event at a time under virtual time, jumping to timers.
+pub fn replay(rt: &Runtime, journal: &Journal, target: u64, mut perform: impl FnMut(&Runtime, usize)) -> Journal {
+    let mut out = Journal::new();
+    let reached = |rt: &Runtime| rt.trace_cursor() >= target;
+    'inputs: for &input in &journal.inputs {
+        if reached(rt) {
+            break;
+        }
+        match input {
+            Input::Turns { now, turns } => {
+                for _ in 0..turns {
+                    if reached(rt) {
+                        break 'inputs;
+                    }
+                    out.tick(rt, now, 1);
+                }
+            }
+            Input::Events { now, events } => {
+                rt.tick(now, 0);
+                for _ in 0..events {
+                    if reached(rt) {
+                        break 'inputs;
+                    }
+                    out.step(rt);
+                }
+            }
+            Input::Request { now, index } => {
+                rt.tick(now, 0);
+                out.request(rt, index);
+                perform(rt, index);
+                out.performed(rt);
+            }
+        }
+    }
+    while !reached(rt) {
+        if !out.step(rt) && !rt.advance_to_next_timer() {
+            break;
+        }
+    }
+    out
+}

@@ -1,0 +1,121 @@
+//! Scrubbing back: a run recorded in a journal (irregular driver ticks, single steps, a
+//! request made from outside) replays on a fresh runtime to the same events.
+
+use otp_playground::replay::{Journal, replay};
+use otp_playground::runtime::{Runtime, TraceEvent};
+use otp_playground::scenario::{self, Scenario};
+use otp_playground::systems::todo;
+use otp_playground::term::Date;
+
+fn scenario(id: &str) -> Scenario {
+    scenario::all().into_iter().find(|s| s.id == id).unwrap()
+}
+
+/// What the page's "Add entry" form does: a shell process asks the cache for Carol's
+/// server and casts an entry to it.
+fn add_entry_request(rt: &Runtime, _index: usize) {
+    rt.spawn("shell", |ctx| async move {
+        let server = todo::Cache::server_process(&ctx, "Carol").await;
+        todo::Server::add_entry(&ctx, server, todo::NewEntry::new(Date::new(2024, 1, 22), "Replay me"));
+    });
+}
+
+fn trace(rt: &Runtime) -> Vec<TraceEvent> {
+    rt.trace_since(0, usize::MAX)
+}
+
+/// Drives the todo cache scenario the way the browser does: ticks at irregular virtual times
+/// with different turn budgets, a pause with two single steps, and a request in between.
+fn live_run() -> (Journal, Vec<TraceEvent>) {
+    let rt = Runtime::new();
+    scenario("ch7.todo_cache").spawn(&rt);
+    let mut journal = Journal::new();
+    let mut now = 0;
+    for i in 0..10_000 {
+        now += [3, 17, 250, 1][i % 4];
+        let report = journal.tick(&rt, now, [256, 2, 7, 1][i % 4]);
+        if i == 3 {
+            journal.step(&rt);
+            journal.step(&rt);
+        }
+        if i == 6 {
+            journal.request(&rt, 0);
+            add_entry_request(&rt, 0);
+            journal.performed(&rt);
+        }
+        if i > 6 && report.idle && report.next_timer.is_none() {
+            break;
+        }
+    }
+    assert!(rt.trace_cursor() > 50, "the run did something: {} events", rt.trace_cursor());
+    (journal, trace(&rt))
+}
+
+fn replayed(journal: &Journal, target: u64) -> (Runtime, Journal) {
+    let rt = Runtime::new();
+    scenario("ch7.todo_cache").spawn(&rt);
+    let out = replay(&rt, journal, target, add_entry_request);
+    (rt, out)
+}
+
+#[test]
+fn replaying_a_whole_run_gives_the_same_events() {
+    let (journal, live) = live_run();
+    let (rt, _) = replayed(&journal, journal.end_event());
+    assert_eq!(trace(&rt), live, "same events, pids, times and messages");
+    assert!(
+        live.iter().any(|e| e.detail_text().contains("Replay me")),
+        "the request's entry is in the run"
+    );
+}
+
+#[test]
+fn a_scrub_stops_at_the_first_turn_boundary_at_or_after_the_target_with_the_runs_events() {
+    let (journal, live) = live_run();
+    for target in [1, 7, 20, journal.end_event() / 2, journal.end_event() - 1] {
+        let (rt, _) = replayed(&journal, target);
+        let reached = rt.trace_cursor();
+        assert!(reached >= target, "target {target}, reached {reached}");
+        assert!(reached - target < 16, "stopped near the target {target}: {reached}");
+        assert_eq!(trace(&rt), live[..reached as usize], "the first {reached} events are the run's");
+    }
+}
+
+#[test]
+fn scrubbing_twice_to_the_same_event_gives_the_same_state() {
+    let (journal, _) = live_run();
+    let target = journal.end_event() / 3;
+    let (first, _) = replayed(&journal, target);
+    let (second, _) = replayed(&journal, target);
+    assert_eq!(trace(&first), trace(&second));
+    assert_eq!(first.now(), second.now());
+    assert_eq!(first.processes(), second.processes());
+}
+
+#[test]
+fn a_run_continued_after_a_scrub_is_itself_replayable() {
+    let (journal, _) = live_run();
+    let (rt, mut continued) = replayed(&journal, journal.end_event() / 2);
+    // The learner steps, then plays on at another pace: a new run from the scrub point.
+    continued.step(&rt);
+    let mut now = rt.now();
+    for _ in 0..10_000 {
+        now += 40;
+        let report = continued.tick(&rt, now, 3);
+        if report.idle && report.next_timer.is_none() {
+            break;
+        }
+    }
+    let (again, _) = replayed(&continued, continued.end_event());
+    assert_eq!(trace(&again), trace(&rt));
+}
+
+#[test]
+fn past_the_journal_a_replay_goes_on_one_event_at_a_time_under_virtual_time() {
+    // A share link carries no journal: the scenario alone, stepped to the point.
+    let (rt, out) = replayed(&Journal::new(), 40);
+    assert!(rt.trace_cursor() >= 40);
+    assert_eq!(out.end_event(), rt.trace_cursor(), "the steps taken are the new run's journal");
+    let (again, _) = replayed(&out, out.end_event());
+    assert_eq!(trace(&again), trace(&rt));
+}
