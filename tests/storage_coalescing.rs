@@ -143,7 +143,7 @@ fn a_failed_transaction_keeps_the_writes_in_memory_and_the_next_flush_writes_the
     let rt = Runtime::new();
     let backend = Backend::memory();
     let store = backend.clone();
-    let (failed, during, status, after) = rt
+    let (failed, during, status, failing, after) = rt
         .block_on(move |ctx| async move {
             let worker = DatabaseWorker::start_link(&ctx, store.clone()).await.unwrap();
             memory(&store).fail_writes(Some(StorageError::QuotaExceeded { backend: BackendKind::Memory, detail: "test".into() }));
@@ -151,12 +151,17 @@ fn a_failed_transaction_keeps_the_writes_in_memory_and_the_next_flush_writes_the
             // Still readable from the worker (from its pending writes), not in the backend.
             let during = (DatabaseWorker::get(&ctx, worker, "Alice").await, store.get_raw("Alice").await.unwrap());
             let status = DatabaseWorker::status(&ctx, worker).await;
+            // What the storage pane shows: the database's latest write failed, and why.
+            let failing = (store.failing(), store.stats().failed);
             memory(&store).fail_writes(None);
             DatabaseWorker::store(&ctx, worker, "Bob", Term::Int(2));
             DatabaseWorker::sync(&ctx, worker).await.unwrap();
-            (failed, during, status, (store.get("Alice").await.unwrap(), store.get("Bob").await.unwrap()))
+            (failed, during, status, failing, (store.get("Alice").await.unwrap(), store.get("Bob").await.unwrap()))
         })
         .unwrap();
+    assert!(matches!(failing, (Some(StorageError::QuotaExceeded { .. }), 1)), "{failing:?}");
+    assert_eq!(backend.failing(), None, "a write that succeeds ends the failing state");
+    assert_eq!(backend.stats().failed, 1, "the count stays");
     let Err(error) = failed else { panic!("the acknowledged store must report the failure") };
     assert!(matches!(error, StorageError::QuotaExceeded { .. }));
     assert!(error.to_string().contains("is full (quota exceeded)"), "{error}");

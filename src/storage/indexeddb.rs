@@ -34,7 +34,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DomException, Event, IdbDatabase, IdbFactory, IdbObjectStoreParameters, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
 
-use super::{BackendKind, DATA_STORES, DEFAULT_STORE, QUARANTINE_STORE, StorageError, WriteStats};
+use super::{BackendKind, DATA_STORES, DEFAULT_STORE, QUARANTINE_STORE, StorageError, WriteLog};
 
 // ---- a one-shot signal: set by an event handler, awaited by a task ----
 
@@ -354,7 +354,7 @@ struct Conn {
     name: String,
     db: RefCell<Option<IdbDatabase>>,
     notices: RefCell<Vec<String>>,
-    stats: Cell<WriteStats>,
+    writes: WriteLog,
     /// The last readwrite transaction `write_batch` opened: later batches join it while it
     /// is still active (the same task), see [`IdbStore::write_batch`].
     open_write: RefCell<Option<OpenWrite>>,
@@ -422,10 +422,7 @@ impl Conn {
     }
 
     fn count_write(&self, records: usize) {
-        let mut stats = self.stats.get();
-        stats.transactions += 1;
-        stats.records += records as u64;
-        self.stats.set(stats);
+        self.writes.committed(records);
     }
 }
 
@@ -444,7 +441,7 @@ impl std::fmt::Debug for IdbStore {
 
 impl IdbStore {
     pub async fn open(name: &str) -> Result<IdbStore, StorageError> {
-        let conn = Rc::new(Conn { name: name.to_string(), db: RefCell::new(None), notices: RefCell::default(), stats: Cell::default(), open_write: RefCell::default() });
+        let conn = Rc::new(Conn { name: name.to_string(), db: RefCell::new(None), notices: RefCell::default(), writes: WriteLog::default(), open_write: RefCell::default() });
         let db = open_db(&conn).await?;
         *conn.db.borrow_mut() = Some(db);
         Ok(IdbStore { conn, store: Rc::from(DEFAULT_STORE) })
@@ -458,8 +455,8 @@ impl IdbStore {
         IdbStore { conn: self.conn.clone(), store: Rc::from(name) }
     }
 
-    pub fn stats(&self) -> WriteStats {
-        self.conn.stats.get()
+    pub(crate) fn write_log(&self) -> &WriteLog {
+        &self.conn.writes
     }
 
     pub fn take_notices(&self) -> Vec<String> {

@@ -6,19 +6,18 @@
 //! `"<db>/quarantine/<id>"`. A batch is made all-or-nothing by hand: if a `setItem` fails
 //! (quota exceeded), the items this batch already changed are put back as they were.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DomException, Storage};
 
 use super::codec::{base64_decode, base64_encode};
-use super::{BackendKind, DATA_STORES, DEFAULT_STORE, QUARANTINE_STORE, StorageError, WriteStats};
+use super::{BackendKind, DATA_STORES, DEFAULT_STORE, QUARANTINE_STORE, StorageError, WriteLog};
 
 struct Db {
     name: String,
     storage: Storage,
-    stats: Cell<WriteStats>,
+    writes: WriteLog,
 }
 
 /// One store of a database in localStorage. Cloning shares it.
@@ -61,7 +60,7 @@ impl LsStore {
             Ok(v) => v.dyn_into::<Storage>().map_err(|_| StorageError::Unavailable("window.localStorage is not a Storage".into()))?,
             Err(e) => return Err(StorageError::Unavailable(format!("localStorage is disabled here ({})", ls_error(e)))),
         };
-        Ok(LsStore { db: Rc::new(Db { name: name.to_string(), storage, stats: Cell::default() }), store: Rc::from(DEFAULT_STORE) })
+        Ok(LsStore { db: Rc::new(Db { name: name.to_string(), storage, writes: WriteLog::default() }), store: Rc::from(DEFAULT_STORE) })
     }
 
     pub fn store_name(&self) -> &str {
@@ -72,8 +71,8 @@ impl LsStore {
         LsStore { db: self.db.clone(), store: Rc::from(name) }
     }
 
-    pub fn stats(&self) -> WriteStats {
-        self.db.stats.get()
+    pub(crate) fn write_log(&self) -> &WriteLog {
+        &self.db.writes
     }
 
     fn prefix(&self, store: &str) -> String {
@@ -85,10 +84,7 @@ impl LsStore {
     }
 
     fn count_write(&self, records: usize) {
-        let mut stats = self.db.stats.get();
-        stats.transactions += 1;
-        stats.records += records as u64;
-        self.db.stats.set(stats);
+        self.db.writes.committed(records);
     }
 
     /// Every (item name without the prefix, value) under `store`'s prefix, sorted.

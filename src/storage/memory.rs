@@ -4,11 +4,11 @@
 //! in-memory database; [`MemoryStore::store`] gives a handle on another store of the same
 //! database, as IndexedDB's object stores and localStorage's key prefixes do.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use super::{DEFAULT_STORE, QUARANTINE_STORE, StorageError, WriteStats};
+use super::{DEFAULT_STORE, QUARANTINE_STORE, StorageError, WriteLog};
 
 #[derive(Debug, Default)]
 struct Db {
@@ -24,14 +24,14 @@ struct Db {
 pub struct MemoryStore {
     db: Rc<RefCell<Db>>,
     store: Rc<str>,
-    stats: Rc<Cell<WriteStats>>,
+    writes: Rc<WriteLog>,
     /// Write transactions complete this many scheduler turns later (`Backend::memory_with_latency`).
     pub(crate) latency_turns: u32,
 }
 
 impl Default for MemoryStore {
     fn default() -> Self {
-        MemoryStore { db: Rc::default(), store: Rc::from(DEFAULT_STORE), stats: Rc::default(), latency_turns: 0 }
+        MemoryStore { db: Rc::default(), store: Rc::from(DEFAULT_STORE), writes: Rc::default(), latency_turns: 0 }
     }
 }
 
@@ -63,8 +63,8 @@ impl MemoryStore {
         MemoryStore { store: Rc::from(name), ..self.clone() }
     }
 
-    pub(crate) fn stats(&self) -> WriteStats {
-        self.stats.get()
+    pub(crate) fn write_log(&self) -> &WriteLog {
+        &self.writes
     }
 
     /// For tests of failure handling: from now on every write transaction of this database
@@ -88,10 +88,7 @@ impl MemoryStore {
                 None => store.remove(&key),
             };
         }
-        let mut stats = self.stats.get();
-        stats.transactions += 1;
-        stats.records += records;
-        self.stats.set(stats);
+        self.writes.committed(records as usize);
     }
 
     /// Every record of this store, sorted by key.
@@ -110,10 +107,7 @@ impl MemoryStore {
         for (store, key, bytes) in records {
             db.stores.entry(store).or_default().insert(key, bytes);
         }
-        let mut stats = self.stats.get();
-        stats.transactions += 1;
-        stats.records += count;
-        self.stats.set(stats);
+        self.writes.committed(count as usize);
     }
 
     /// Moves `key`'s bytes to the quarantine store if they are still `seen`; the record to

@@ -52,6 +52,7 @@ pub use codec::{base64_decode, base64_encode};
 pub use inspect::{EXPORT_TAG, EXPORT_VERSION, ImportSummary, Inspection, RecordInfo, StoreListing, clear, export, import, inspect, validate_export};
 pub use memory::MemoryStore;
 
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -93,11 +94,43 @@ impl std::fmt::Display for BackendKind {
 }
 
 /// Write transactions committed and records written through one database (all its
-/// stores), since it was opened. The coalescing tests and the inspector read it.
+/// stores), since it was opened, and transactions that failed. The coalescing tests and the
+/// storage pane read it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct WriteStats {
     pub transactions: u64,
     pub records: u64,
+    pub failed: u64,
+}
+
+/// What one database's writes came to, shared by its store handles: counts, and the error
+/// of the latest write transaction if it failed (so the page can say "storage is full" until
+/// a write succeeds again).
+#[derive(Debug, Default)]
+pub(crate) struct WriteLog {
+    stats: Cell<WriteStats>,
+    failing: RefCell<Option<StorageError>>,
+}
+
+impl WriteLog {
+    pub(crate) fn committed(&self, records: usize) {
+        let mut stats = self.stats.get();
+        stats.transactions += 1;
+        stats.records += records as u64;
+        self.stats.set(stats);
+        *self.failing.borrow_mut() = None;
+    }
+
+    fn failed(&self, error: &StorageError) {
+        let mut stats = self.stats.get();
+        stats.failed += 1;
+        self.stats.set(stats);
+        *self.failing.borrow_mut() = Some(error.clone());
+    }
+
+    pub(crate) fn stats(&self) -> WriteStats {
+        self.stats.get()
+    }
 }
 
 /// Why a storage operation failed. Every variant leaves the in-memory state untouched, and
@@ -360,15 +393,24 @@ impl Backend {
         }
     }
 
+    fn write_log(&self) -> &WriteLog {
+        match self {
+            Backend::Memory(m) => m.write_log(),
+            #[cfg(target_arch = "wasm32")]
+            Backend::IndexedDb(s) => s.write_log(),
+            #[cfg(target_arch = "wasm32")]
+            Backend::LocalStorage(s) => s.write_log(),
+        }
+    }
+
     /// Write transactions and records written through this database since it was opened.
     pub fn stats(&self) -> WriteStats {
-        match self {
-            Backend::Memory(m) => m.stats(),
-            #[cfg(target_arch = "wasm32")]
-            Backend::IndexedDb(s) => s.stats(),
-            #[cfg(target_arch = "wasm32")]
-            Backend::LocalStorage(s) => s.stats(),
-        }
+        self.write_log().stats()
+    }
+
+    /// Why the latest write transaction of this database failed; `None` once one succeeds.
+    pub fn failing(&self) -> Option<StorageError> {
+        self.write_log().failing.borrow().clone()
     }
 
     /// What happened to the connection since the last call (IndexedDB: "another tab
@@ -458,22 +500,28 @@ impl Backend {
         if writes.is_empty() {
             return Ok(());
         }
-        match self {
+        let result = match self {
             Backend::Memory(m) => {
                 if m.latency_turns > 0 {
                     Yield(m.latency_turns).await;
                 }
-                if let Some(error) = m.write_failure() {
-                    return Err(error);
+                match m.write_failure() {
+                    Some(error) => Err(error),
+                    None => {
+                        m.write_batch(writes);
+                        Ok(())
+                    }
                 }
-                m.write_batch(writes);
-                Ok(())
             }
             #[cfg(target_arch = "wasm32")]
             Backend::IndexedDb(s) => s.write_batch(writes).await,
             #[cfg(target_arch = "wasm32")]
             Backend::LocalStorage(s) => s.write_batch(writes),
+        };
+        if let Err(error) = &result {
+            self.write_log().failed(error);
         }
+        result
     }
 
     /// Every record of this store, sorted by key, as stored.

@@ -49,6 +49,7 @@ pub fn Stats(props: &StatsProps) -> Html {
     let engine = props.engine.borrow();
     let rt = &engine.rt;
     let kind = engine.backend.kind();
+    let writes = engine.backend.stats();
     let session_stats = rt.whereis(session::Stats::NAME).and_then(|pid| rt.process_detail(pid)).and_then(|d| d.state);
 
     html! {
@@ -80,6 +81,13 @@ pub fn Stats(props: &StatsProps) -> Html {
             if let Some(notice) = &engine.storage_notice {
                 <p class="notice">{ notice.clone() }</p>
             }
+            // Until a write succeeds again: the workers keep the data and retry with the next change.
+            if let Some(error) = engine.backend.failing() {
+                <p class="form-error" id="storage-failing">{ format!("The last write failed: {error}.") }</p>
+            }
+            <p class="muted" id="storage-writes">
+                { format!("{} write transactions, {} records written, {} failed", writes.transactions, writes.records, writes.failed) }
+            </p>
             { match &*inspection {
                 None => html! { <p class="muted">{ "Reading…" }</p> },
                 Some(Err(why)) => html! { <p class="form-error">{ why.clone() }</p> },

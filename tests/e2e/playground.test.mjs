@@ -212,6 +212,48 @@ describe('persistence', () => {
   });
 });
 
+describe('storage failures', () => {
+  let site;
+  before(async () => { site = await startSite(); });
+  after(async () => { await site?.close(); });
+
+  test('a full IndexedDB says so and loses nothing: the entry is kept and saved once there is room', async () => {
+    const { page, problems } = await openPage(site);
+    await until(page, () => document.querySelector('#storage-backend')?.value === 'indexeddb');
+    // Chromium's DevTools protocol shrinks this origin's quota below what it already uses.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: site.origin, quotaSize: 1000 });
+    await page.fill('#todo-list', 'Erin');
+    await page.fill('#todo-title', 'Renew passport');
+    await page.click('#btn-todo-add');
+    await until(page, () => document.querySelector('#storage-failing')?.textContent.includes('quota exceeded'));
+    assert.match(await page.locator('#storage-failing').textContent(), /IndexedDB is full \(quota exceeded\), so this write was not saved; the data is still in memory/);
+    assert.match(await page.locator('#storage-writes').textContent(), /[1-9]\d* failed/);
+    // Nothing lost: the server still has the entry.
+    await page.click('#btn-todo-read');
+    await until(page, () => document.querySelector('#iex-output').textContent.includes('title: "Renew passport"'));
+    await screenshot(page, 'storage-quota-exceeded');
+
+    // Room again: the next change saves both entries, and the error goes.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: site.origin });
+    await page.fill('#todo-title', 'Book flights');
+    await page.click('#btn-todo-add');
+    await until(page, () => document.querySelector('#storage-failing') === null);
+    await until(page, () => document.querySelector('#storage-table')?.textContent.includes('todo/Erin'));
+    // After a reload (a fresh runtime) both entries come back from IndexedDB.
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.locator('#btn-step').waitFor();
+    await until(page, () => document.querySelector('#storage-backend')?.value === 'indexeddb');
+    await page.fill('#todo-list', 'Erin');
+    await page.fill('#todo-date', '');
+    await page.click('#btn-todo-read');
+    await until(page, () => document.querySelector('#iex-output').textContent.includes('title: "Book flights"'));
+    assert.match(await page.locator('#iex-output').textContent(), /title: "Renew passport"/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
 describe('themes and layout', () => {
   let site;
   before(async () => { site = await startSite(); });
