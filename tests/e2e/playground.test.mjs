@@ -21,6 +21,24 @@ async function drawnKinds(page) {
   return page.locator('.diagram-svg g.row').evaluateAll((gs) => gs.map((g) => g.dataset.kind));
 }
 
+/** Kinds of every diagram row: scrolls from the top to the bottom a view at a time. */
+async function allKinds(page) {
+  const kinds = new Set();
+  const scroll = page.locator('.diagram-scroll');
+  await scrollDiagramToTop(page);
+  for (let i = 0; i < 100; i++) {
+    for (const kind of await drawnKinds(page)) kinds.add(kind);
+    const atEnd = await scroll.evaluate((el) => {
+      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+      el.scrollTop += el.clientHeight - 40;
+      return end;
+    });
+    if (atEnd) break;
+    await page.waitForTimeout(100);
+  }
+  return kinds;
+}
+
 /** Clicks Run on a scenario and waits for it to finish (its shell logs and exits). */
 async function runScenario(page, id) {
   await page.locator(`button[data-scenario="${id}"]:not(.secondary)`).click();
@@ -45,11 +63,15 @@ describe('the playground', () => {
       await page.waitForTimeout(300);
     }
     assert.match(rows, /^[1-9]\d* rows/);
-    await scrollDiagramToTop(page);
-    const kinds = new Set(await drawnKinds(page));
-    for (const kind of ['spawn', 'call', 'reply']) assert.ok(kinds.has(kind), `a ${kind} arrow among ${[...kinds]}`);
+    const kinds = await allKinds(page);
+    for (const kind of ['spawn', 'call', 'reply', 'cast']) assert.ok(kinds.has(kind), `a ${kind} arrow among ${[...kinds]}`);
     // Hovering an arrow shows its message in Elixir syntax.
     // The mouse goes to the arrow itself (the row's hit area spans every lane).
+    await scrollDiagramToTop(page);
+    for (let i = 0; i < 50 && (await page.locator('.diagram-svg g.row.k-call').count()) === 0; i++) {
+      await page.locator('.diagram-scroll').evaluate((el) => { el.scrollTop += el.clientHeight - 40; });
+      await page.waitForTimeout(100);
+    }
     const seq = await page.locator('.diagram-svg g.row.k-call').first().getAttribute('data-seq');
     await page.locator(`g.row[data-seq="${seq}"] line.arrow`).scrollIntoViewIfNeeded();
     await page.waitForTimeout(200);
