@@ -5,7 +5,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use otp_playground::runtime::{EventKind, Runtime};
+use otp_playground::runtime::Runtime;
 use otp_playground::storage::Backend;
 use otp_playground::systems::ch7::{
     self, CastVsCall, Job, Lookup, Profile, ProfileUpdate, SimpleStorage, UserCache, UserServer, WorkResult, WorkerPool,
@@ -14,13 +14,8 @@ use otp_playground::systems::ch7::{
 use otp_playground::term::{Atom, term_to_binary, to_term};
 use serde::{Deserialize, Serialize};
 
-fn log_lines(rt: &Runtime) -> Vec<String> {
-    rt.trace_since(0, usize::MAX)
-        .into_iter()
-        .filter(|e| e.kind == EventKind::Log)
-        .filter_map(|e| e.detail.as_ref().and_then(|d| d.as_str().map(str::to_string)))
-        .collect()
-}
+mod support;
+use support::log_lines;
 
 // ---- Drill 2 ----
 

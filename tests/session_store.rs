@@ -7,7 +7,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-use otp_playground::runtime::{EventKind, ExitReason, Info, Runtime};
+use otp_playground::runtime::{ExitReason, Info, Runtime};
 use otp_playground::storage::Backend;
 use otp_playground::systems::session::*;
 use otp_playground::term::{Atom, Term, phash2, term_to_binary};
@@ -489,14 +489,10 @@ fn every_session_scenario_runs_to_the_end() {
     }
 }
 
+mod support;
+
 fn trace_text(rt: &Runtime) -> String {
-    // The log lines as written (the event's detail is the line as an Elixir binary).
-    rt.trace_since(0, usize::MAX)
-        .iter()
-        .filter(|e| e.kind == EventKind::Log)
-        .filter_map(|e| e.detail.as_ref().and_then(|t| t.as_str()).map(str::to_string))
-        .collect::<Vec<_>>()
-        .join("\n")
+    support::log_lines(rt).join("\n")
 }
 
 #[test]

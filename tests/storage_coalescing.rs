@@ -2,18 +2,13 @@
 //! memory backend under virtual time. (The same worker on real IndexedDB:
 //! tests/browser_persistence.rs.)
 
-use otp_playground::runtime::{EventKind, Runtime};
+use otp_playground::runtime::Runtime;
 use otp_playground::storage::{Backend, BackendKind, StorageError, TODO_STORE};
 use otp_playground::systems::todo::{Cache, Database, DatabaseWorker, NewEntry, Server, ServerCall, start_system, stop_system};
 use otp_playground::term::{Date, Term};
 
-fn log_lines(rt: &Runtime) -> Vec<String> {
-    rt.trace_since(0, usize::MAX)
-        .into_iter()
-        .filter(|e| e.kind == EventKind::Log)
-        .filter_map(|e| e.detail.as_ref().and_then(|d| d.as_str().map(str::to_string)))
-        .collect()
-}
+mod support;
+use support::log_lines;
 
 fn memory(backend: &Backend) -> &otp_playground::storage::MemoryStore {
     match backend {

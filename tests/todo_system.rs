@@ -79,14 +79,8 @@ fn an_updater_shows_as_a_function() {
     assert_eq!(up.apply(Entry { id: 1, date: day(22), title: "x".into() }).title, "Buy oat milk");
 }
 
-/// The `Log` lines of the trace, as text.
-fn log_lines(rt: &Runtime) -> Vec<String> {
-    rt.trace_since(0, usize::MAX)
-        .into_iter()
-        .filter(|e| e.kind == EventKind::Log)
-        .filter_map(|e| e.detail.as_ref().and_then(|d| d.as_str().map(str::to_string)))
-        .collect()
-}
+mod support;
+use support::log_lines;
 
 // ---- Todo.Server and Todo.Cache (exercise 1) ----
 

@@ -5,63 +5,22 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = resolve(here, '../..', process.env.E2E_DIST ?? 'dist');
-const screenshots = join(here, 'screenshots');
-const SUBFOLDER = '/sub/';
-
-// Debian's Chromium; the flags keep it off the network this machine does not have.
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { SUBFOLDER, screenshots, startSite } from './harness.mjs';
 
 const PANES = ['Controls', 'Scenarios', 'Sequence diagram', 'Processes', 'Inspector', 'Actions', 'Stats & storage'];
 
-/** Serves `root` on 127.0.0.1 with Python's http.server on a free port; resolves to its origin. */
-function serve(root) {
-  return new Promise((resolvePromise, reject) => {
-    const server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', root], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    process.on('exit', () => server.kill()); // also when a hook fails or the run is cut short
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`http.server did not start:\n${out}`)), 15000);
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/port (\d+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolvePromise({ server, origin: `http://127.0.0.1:${m[1]}` });
-      }
-    });
-    server.stderr.on('data', () => {}); // the access log
-    server.on('error', reject);
-    server.on('exit', (code) => reject(new Error(`http.server exited with ${code}:\n${out}`)));
-  });
-}
-
 describe(`release site served from ${SUBFOLDER}`, () => {
-  let root, server, origin, browser, page;
+  let site, origin, page;
   const problems = []; // console errors, page errors, failed or non-2xx requests
   const requested = [];
 
   before(async () => {
-    assert.ok(existsSync(join(dist, 'index.html')), `${dist}/index.html missing: run \`make dist\` first`);
-    root = mkdtempSync(join(tmpdir(), 'otp-playground-e2e-'));
-    cpSync(dist, join(root, SUBFOLDER), { recursive: true });
-    ({ server, origin } = await serve(root));
-
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    site = await startSite();
+    origin = site.origin;
+    // Its own page (not the harness's openPage): it also watches every request.
+    page = await site.browser.newPage({ viewport: { width: 1024, height: 768 } });
     page.on('console', (msg) => {
       if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
     });
@@ -76,11 +35,7 @@ describe(`release site served from ${SUBFOLDER}`, () => {
     await page.locator('h1.app-title').waitFor({ timeout: 30000 });
   });
 
-  after(async () => {
-    await browser?.close();
-    server?.kill();
-    if (root) rmSync(root, { recursive: true, force: true });
-  });
+  after(async () => { await site?.close(); });
 
   test('the header shows the title and subtitle', async () => {
     assert.equal(await page.locator('h1.app-title').textContent(), 'otp-playground');

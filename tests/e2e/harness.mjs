@@ -27,6 +27,7 @@ export function serve(root) {
     const server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', root], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    process.on('exit', () => server.kill()); // also when a hook fails or the run is cut short
     let out = '';
     const timer = setTimeout(() => reject(new Error(`http.server did not start:\n${out}`)), 15000);
     server.stdout.on('data', (chunk) => {
