@@ -163,9 +163,10 @@ divided by the number of idle processes; on the BEAM it is `:erlang.memory(:proc
 BEAM timers fire in real time (deadlines spread over 1 s), so their fire cost is the VM's CPU time.
 
 Noise: this kind of machine has 2 shared cores, and one `make bench` against the next can differ a
-lot even with medians. On 2026-11-22, three runs an hour apart gave Chromium cast 47, 59 and 98 ns
-and call 209, 200 and 383 ns (the 383 under load; two back-to-back runs of the wasm bench alone gave
-193 and 196 ns), and the IndexedDB pool / raw bulk put ratio 78.8 %, 80.8 % and 91.9 %. Compare
+lot even with medians. On 2026-11-22, three runs gave Chromium cast 47, 98 and 59 ns and call
+209, 383 and 200 ns (the last two ten minutes apart, load average about 1 both times; two back-to-back
+runs of the wasm bench alone in between gave 193 and 196 ns), and the IndexedDB pool / raw bulk put
+ratio 80.8 %, 78.8 % and 91.9 %. Compare
 figures within one run; the ratios in the table are made that way.
 """
         with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w") as f:
