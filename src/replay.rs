@@ -17,8 +17,10 @@
 
 use crate::runtime::{Runtime, TickReport};
 
-/// The most inputs a journal keeps (a few MB); a longer run can no longer be replayed.
-const MAX_INPUTS: usize = 1 << 20;
+/// The most inputs a journal keeps (16 bytes each in wasm: 4 MB); a longer run can no
+/// longer be replayed. The driver adds one only for a tick that ran something, so this is
+/// over an hour of a page busy at 60 ticks a second.
+const MAX_INPUTS: usize = 1 << 18;
 
 /// One thing that moved the run along from outside.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,9 +57,16 @@ impl Journal {
         self.end_event
     }
 
-    /// Whether every input is still there (false once the run grew past [`MAX_INPUTS`]).
+    /// Whether every input is still there (false once the run grew past [`MAX_INPUTS`], or
+    /// recording was stopped).
     pub fn complete(&self) -> bool {
         !self.overflowed
+    }
+
+    /// Stops recording (a run that will not be replayed: a load run, a flood).
+    pub fn stop(&mut self) {
+        self.overflowed = true;
+        self.inputs = Vec::new();
     }
 
     fn push(&mut self, rt: &Runtime, input: Input) {

@@ -119,3 +119,28 @@ fn past_the_journal_a_replay_goes_on_one_event_at_a_time_under_virtual_time() {
     let (again, _) = replayed(&out, out.end_event());
     assert_eq!(trace(&again), trace(&rt));
 }
+
+#[test]
+fn a_journal_stops_recording_when_the_run_grows_too_long_and_says_so() {
+    let rt = Runtime::new();
+    rt.spawn("Ticker", |ctx| async move {
+        loop {
+            ctx.sleep(1).await;
+        }
+    });
+    let mut journal = Journal::new();
+    let mut ticks = 0u64;
+    while journal.complete() && ticks < 1 << 20 {
+        ticks += 1;
+        // A tick per virtual ms, each running the timer's step: one input each.
+        journal.tick(&rt, ticks, 4);
+    }
+    assert!(!journal.complete(), "still recording after {ticks} ticks");
+    assert!(ticks > 100_000, "it keeps a long run: {ticks} ticks");
+    assert!(journal.inputs().len() < ticks as usize);
+
+    let mut stopped = Journal::new();
+    stopped.tick(&rt, ticks + 1, 4);
+    stopped.stop();
+    assert!(!stopped.complete() && stopped.inputs().is_empty());
+}

@@ -229,6 +229,7 @@ impl Engine {
         self.reset();
         self.controls.paused.set(false);
         self.unreplayable = Some("a load run cannot be replayed: run it again");
+        self.controls.journal.borrow_mut().stop();
         self.load = Some(spawn_load(&self.rt, cfg));
         self.load_report = None;
         self.load_samples.clear();

@@ -126,6 +126,7 @@ pub fn LoadPanel(props: &LoadProps) -> Html {
             eng.reset();
             eng.controls.paused.set(false);
             eng.unreplayable = Some("a flood cannot be replayed: start it again");
+            eng.controls.journal.borrow_mut().stop();
             spawn_flood(&eng.rt);
             drop(eng);
             state.dispatch(UiAction::ScenarioLoaded(None, true));
