@@ -35,7 +35,7 @@ impl Request {
             }
             Request::TodoRead { list, date: Some(d) } => format!("Todo.Server.entries(Todo.Cache.server_process({list:?}), {d})"),
             Request::TodoRead { list, date: None } => format!("Todo.Server.all_entries(Todo.Cache.server_process({list:?}))"),
-            Request::TodoRestart => "# restart the todo system (stop, then Todo.Cache.start_link())".into(),
+            Request::TodoRestart => "# restart the todo system (Todo.Database.sync(), stop, then Todo.Cache.start_link())".into(),
             Request::SessionCreate { id, ttl } => format!("SessionStore.Cache.create_session({id:?}, {ttl})"),
             Request::SessionPut { id, key, value } => format!("SessionStore.Session.put(session({id:?}), {key}, {value})"),
             Request::SessionGet { id, key } => format!("SessionStore.Session.get(session({id:?}), {key})"),
@@ -190,6 +190,13 @@ pub(crate) fn perform(engine: &mut Engine, request: Request) {
             Ok(to_term(&entries).render_pretty(64))
         }),
         Request::TodoRestart => engine.run_job(label, move |ctx| async move {
+            // A planned restart writes what the workers still hold first; if storage refuses,
+            // stopping would lose it, so nothing is stopped.
+            if ctx.whereis(todo::Database::NAME).is_some()
+                && let Err(error) = todo::Database::sync(&ctx).await
+            {
+                return Err(format!("not restarted, nothing was stopped: the database workers could not save what they hold ({error})"));
+            }
             let started = todo::restart(&ctx, todo_store).await.map_err(|e| format!("{e:?}"))?;
             Ok(format!("{{:ok, {started}}}"))
         }),

@@ -251,6 +251,9 @@ describe('storage failures', () => {
     await until(page, () => document.querySelector('#storage-failing')?.textContent.includes('quota exceeded'));
     assert.match(await page.locator('#storage-failing').textContent(), /IndexedDB is full \(quota exceeded\), so this write was not saved; the data is still in memory/);
     assert.match(await page.locator('#storage-writes').textContent(), /[1-9]\d* failed/);
+    // A restart would drop what the workers hold: it is refused, and nothing stops.
+    await page.click('#btn-todo-restart');
+    await until(page, () => document.querySelector('#iex-output').textContent.includes('not restarted'));
     // Nothing lost: the server still has the entry.
     await page.click('#btn-todo-read');
     await until(page, () => document.querySelector('#iex-output').textContent.includes('title: "Renew passport"'));
