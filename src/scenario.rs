@@ -51,7 +51,7 @@ impl Scenario {
     /// Runs the scenario to the end under virtual time; `Err` if a check failed or the shell died.
     pub fn run_to_end(&self, rt: &Runtime) -> Result<(), String> {
         let script = self.script;
-        match rt.block_on(move |ctx| script(ctx)) {
+        match rt.block_on(script) {
             Ok(result) => result,
             Err(reason) => Err(format!("the shell exited: {reason}")),
         }

@@ -12,11 +12,9 @@ use support::*;
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-fn idle_forever(ctx: Ctx) -> impl std::future::Future<Output = ()> {
-    async move {
-        loop {
-            ctx.receive().await;
-        }
+async fn idle_forever(ctx: Ctx) {
+    loop {
+        ctx.receive().await;
     }
 }
 

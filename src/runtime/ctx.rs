@@ -507,10 +507,10 @@ impl Future for MessageOrAlias<'_> {
         }
         if let Some(m) = plain.mailbox.borrow_mut().pop_front() {
             // Cancel the `after` timer and forget the alias.
-            if let Some(slot) = inner.slot_mut(pid) {
-                if let Some(alias) = slot.alias_mut(self.tag) {
-                    alias.outcome.get_or_insert(Outcome::Timeout);
-                }
+            if let Some(slot) = inner.slot_mut(pid)
+                && let Some(alias) = slot.alias_mut(self.tag)
+            {
+                alias.outcome.get_or_insert(Outcome::Timeout);
             }
             inner.take_outcome(pid, self.tag);
             if let Some(slot) = inner.slot_mut(pid) {

@@ -337,10 +337,10 @@ impl<S: GenServer> ProcessCell for ServerCell<S> {
         Some(Box::pin(server_loop(ctx, self)))
     }
     fn terminate_after_crash(&self, ctx: &Ctx, reason: &ExitReason) {
-        if let Ok(mut state) = self.state.try_borrow_mut() {
-            if let Some(state) = state.as_mut() {
-                state.terminate(ctx, reason);
-            }
+        if let Ok(mut state) = self.state.try_borrow_mut()
+            && let Some(state) = state.as_mut()
+        {
+            state.terminate(ctx, reason);
         }
     }
 }
@@ -375,16 +375,20 @@ async fn server_init<S: GenServer>(ctx: Ctx, cell: Rc<ServerCell<S>>, args: S::A
     if let Some(starter) = cell.starter.take() {
         ctx.reply_raw::<Result<Pid, StartError>>(starter, Ok(ctx.pid));
     }
-    if let Some(arg) = first {
-        if let Some(reason) = run_continues(&ctx, &cell, arg).await {
-            return Some(reason);
-        }
+    if let Some(arg) = first
+        && let Some(reason) = run_continues(&ctx, &cell, arg).await
+    {
+        return Some(reason);
     }
     // Done: the process now holds no future until its first message (see `make_turn`).
     None
 }
 
 /// `handle_continue/2`, and the continues it asks for in turn.
+// The state stays borrowed while a callback awaits (a call inside `handle_call`): that is the
+// process being busy, which the inspector sees (`try_borrow` fails: "busy"). Nothing else
+// borrows it mutably meanwhile: only this process runs its callbacks.
+#[allow(clippy::await_holding_refcell_ref)]
 async fn run_continues<S: GenServer>(ctx: &Ctx, cell: &ServerCell<S>, first: S::Continue) -> Option<ExitReason> {
     let mut next = Some(first);
     while let Some(arg) = next.take() {
@@ -407,6 +411,8 @@ async fn run_continues<S: GenServer>(ctx: &Ctx, cell: &ServerCell<S>, first: S::
 /// first message ([`ProcessCell::make_turn`]); from then on it stays, waiting in `receive`,
 /// so a busy server does not allocate a new future per message. A server that was only
 /// started (the million-idle-servers case) never gets one.
+// See `run_continues`.
+#[allow(clippy::await_holding_refcell_ref)]
 async fn server_loop<S: GenServer>(ctx: Ctx, cell: Rc<ServerCell<S>>) -> Option<ExitReason> {
     let mut next = None;
     loop {

@@ -116,10 +116,10 @@ impl<F: Future> Future for Io<'_, F> {
 
 impl<F> Drop for Io<'_, F> {
     fn drop(&mut self) {
-        if self.counted {
-            if let Ok(mut inner) = self.ctx.shared.try_borrow_mut() {
-                inner.io_waits -= 1;
-            }
+        if self.counted
+            && let Ok(mut inner) = self.ctx.shared.try_borrow_mut()
+        {
+            inner.io_waits -= 1;
         }
     }
 }

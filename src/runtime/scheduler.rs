@@ -57,6 +57,9 @@ pub(crate) struct Inner {
     call_timeouts: CallTimeouts,
 }
 
+/// `(deadline, caller, alias tag)` of a call waiting for its reply.
+type CallDeadline = (u64, Pid, u64);
+
 /// Call timeouts by duration. Almost every call arms a timeout and almost none fires, so
 /// a call only appends `(deadline, caller, tag)` to the queue for its duration (deadlines
 /// of one duration come in order, as time never goes back) and never cancels it: an entry
@@ -64,7 +67,8 @@ pub(crate) struct Inner {
 /// durations than there are queues get an ordinary timer.
 #[derive(Default)]
 struct CallTimeouts {
-    queues: Vec<(u64, VecDeque<(u64, Pid, u64)>)>,
+    /// `(duration, [(deadline, caller, tag)])`.
+    queues: Vec<(u64, VecDeque<CallDeadline>)>,
     /// Calls whose timeout is in a queue and whose alias still exists.
     active: usize,
 }
@@ -205,12 +209,12 @@ impl Inner {
     /// Puts a runnable process on the run queue (once).
     #[inline]
     pub fn wake(&mut self, pid: Pid) {
-        if let Some(slot) = self.slot_mut(pid) {
-            if !slot.queued && slot.status != Status::Running {
-                slot.queued = true;
-                slot.status = Status::Runnable;
-                self.run_queue.push_back(pid);
-            }
+        if let Some(slot) = self.slot_mut(pid)
+            && !slot.queued && slot.status != Status::Running
+        {
+            slot.queued = true;
+            slot.status = Status::Runnable;
+            self.run_queue.push_back(pid);
         }
     }
 
@@ -370,10 +374,10 @@ impl Inner {
                 self.demonitor(reference);
             }
             Watch::Caller(target) => {
-                if let Some(e) = self.slot_mut(target).and_then(|s| s.extras.as_mut()) {
-                    if let Some(i) = e.callers.iter().position(|&(t, c)| t == tag && c == owner) {
-                        e.callers.swap_remove(i);
-                    }
+                if let Some(e) = self.slot_mut(target).and_then(|s| s.extras.as_mut())
+                    && let Some(i) = e.callers.iter().position(|&(t, c)| t == tag && c == owner)
+                {
+                    e.callers.swap_remove(i);
                 }
             }
         }
@@ -569,18 +573,18 @@ impl Inner {
             }
         }
         for (tag, caller) in std::mem::take(&mut extras.callers) {
-            if let Some(slot) = self.slot_mut(caller) {
-                if let Some(alias) = slot.alias_mut(tag) {
-                    alias.watch = Watch::None;
-                }
+            if let Some(slot) = self.slot_mut(caller)
+                && let Some(alias) = slot.alias_mut(tag)
+            {
+                alias.watch = Watch::None;
             }
             self.resolve_alias(caller, tag, Outcome::Down(reason.clone()));
         }
         for reference in std::mem::take(&mut extras.monitors_out) {
-            if let Some(entry) = self.monitors.remove(&reference) {
-                if let Some(e) = self.slot_mut(entry.target).and_then(|s| s.extras.as_mut()) {
-                    remove_one(&mut e.monitors_in, &reference);
-                }
+            if let Some(entry) = self.monitors.remove(&reference)
+                && let Some(e) = self.slot_mut(entry.target).and_then(|s| s.extras.as_mut())
+            {
+                remove_one(&mut e.monitors_in, &reference);
             }
         }
         for linked in std::mem::take(&mut extras.links) {
@@ -747,6 +751,8 @@ impl Inner {
             .collect()
     }
 
+    /// `(monitors it holds, monitors on it)`, each as `(reference, the other pid)`.
+    #[allow(clippy::type_complexity)]
     pub fn monitors_of(&self, pid: Pid) -> (Vec<(u64, Pid)>, Vec<(u64, Pid)>) {
         let Some(e) = self.slot(pid).and_then(|s| s.extras.as_ref()) else { return (vec![], vec![]) };
         let out = e.monitors_out.iter().filter_map(|r| Some((*r, self.monitors.get(r)?.target))).collect();

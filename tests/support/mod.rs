@@ -85,6 +85,7 @@ pub enum ProbeInfo {
     Tick,
 }
 
+#[derive(Default)]
 pub struct ProbeArgs {
     pub start: i64,
     pub continue_with: Option<String>,
@@ -92,11 +93,6 @@ pub struct ProbeArgs {
     pub log: Option<std::rc::Rc<std::cell::RefCell<Vec<String>>>>,
 }
 
-impl Default for ProbeArgs {
-    fn default() -> Self {
-        ProbeArgs { start: 0, continue_with: None, trap_exit: false, log: None }
-    }
-}
 
 impl GenServer for Probe {
     const MODULE: &'static str = "Probe";
