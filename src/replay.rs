@@ -115,6 +115,63 @@ impl Journal {
     }
 }
 
+/// Base-36 digits: short, and safe in a URL's fragment.
+fn base36(mut n: u64) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(std::char::from_digit((n % 36) as u32, 36).expect("a digit below 36"));
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().collect()
+}
+
+fn parse36(text: &str) -> Result<u64, String> {
+    u64::from_str_radix(text, 36).map_err(|_| format!("{text:?} is not a base-36 number"))
+}
+
+impl Journal {
+    /// The journal as text for a share link: `<end event>~<input>.<input>...`, each input a
+    /// letter (`t` turns, `e` events, `r` request) and two base-36 numbers (its virtual time,
+    /// then the count or the request's index), e.g. `2s~t0-4.e0-2.r1c-0.t3k-9`.
+    pub fn encode(&self) -> String {
+        let inputs: Vec<String> = self
+            .inputs
+            .iter()
+            .map(|input| match *input {
+                Input::Turns { now, turns } => format!("t{}-{}", base36(now), base36(turns as u64)),
+                Input::Events { now, events } => format!("e{}-{}", base36(now), base36(events as u64)),
+                Input::Request { now, index } => format!("r{}-{}", base36(now), base36(index as u64)),
+            })
+            .collect();
+        format!("{}~{}", base36(self.end_event), inputs.join("."))
+    }
+
+    /// Reads [`Journal::encode`]'s text back; a clear error for anything else.
+    pub fn decode(text: &str) -> Result<Journal, String> {
+        let (end, body) = text.split_once('~').ok_or("a run is <end>~<inputs>: no \"~\"")?;
+        let mut journal = Journal { inputs: Vec::new(), end_event: parse36(end)?, overflowed: false };
+        for part in body.split('.').filter(|p| !p.is_empty()) {
+            let mut chars = part.chars();
+            let kind = chars.next().expect("not empty");
+            let (now, count) = chars.as_str().split_once('-').ok_or_else(|| format!("input {part:?} has no \"-\""))?;
+            let (now, count) = (parse36(now)?, usize::try_from(parse36(count)?).map_err(|_| format!("input {part:?} is too big"))?);
+            journal.inputs.push(match kind {
+                't' => Input::Turns { now, turns: count },
+                'e' => Input::Events { now, events: count },
+                'r' => Input::Request { now, index: count },
+                other => return Err(format!("unknown input kind {other:?} in {part:?}")),
+            });
+            if journal.inputs.len() > MAX_INPUTS {
+                return Err("the run is too long".into());
+            }
+        }
+        Ok(journal)
+    }
+}
+
 /// Replays `journal` on `rt` (fresh, with the run's scenario already spawned) until at least
 /// `target` trace events have happened, calling `perform(index)` for each request; returns
 /// the journal of what it replayed, which is the new run's so far. Past the journal's end (a

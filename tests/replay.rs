@@ -144,3 +144,31 @@ fn a_journal_stops_recording_when_the_run_grows_too_long_and_says_so() {
     stopped.stop();
     assert!(!stopped.complete() && stopped.inputs().is_empty());
 }
+
+#[test]
+fn a_journal_round_trips_through_its_share_link_text() {
+    let (journal, live) = live_run();
+    let text = journal.encode();
+    assert!(text.chars().all(|c| c.is_ascii_alphanumeric() || "~.-".contains(c)), "{text}");
+    let decoded = Journal::decode(&text).unwrap();
+    assert_eq!(decoded, journal);
+    // The link's run is the run.
+    let (rt, _) = replayed(&decoded, decoded.end_event());
+    assert_eq!(trace(&rt), live);
+}
+
+#[test]
+fn a_malformed_share_link_run_is_a_clear_error() {
+    for (text, says) in [
+        ("", "no \"~\""),
+        ("zz", "no \"~\""),
+        ("!~t0-1", "not a base-36 number"),
+        ("10~t0", "has no \"-\""),
+        ("10~x0-1", "unknown input kind 'x'"),
+        ("10~t0-$", "not a base-36 number"),
+    ] {
+        let error = Journal::decode(text).unwrap_err();
+        assert!(error.contains(says), "{text:?}: {error}");
+    }
+    assert_eq!(Journal::decode("0~").unwrap(), Journal::new());
+}

@@ -66,6 +66,22 @@ fn use_frame_loop(engine: EngineHandle, dispatch: UseReducerDispatcher<UiState>)
     });
 }
 
+/// Opens a `run=` link: its scenario, journal and requests, replayed exactly; a clear notice
+/// if the link is malformed (and nothing runs).
+fn open_run_link(engine: &EngineHandle, state: &UseReducerHandle<UiState>, scenario: Option<&str>, run: &str, requests: &[Vec<String>], at: Option<u64>) {
+    let opened = (|| {
+        let scenario = scenario.map(|id| super::engine::find_scenario(id).ok_or_else(|| format!("unknown scenario {id:?}"))).transpose()?;
+        let journal = crate::replay::Journal::decode(run)?;
+        engine.borrow_mut().open_shared_run(scenario.as_ref(), journal, requests, at)
+    })();
+    let id = engine.borrow().scenario;
+    state.dispatch(UiAction::ScenarioLoaded(id, false));
+    state.dispatch(UiAction::Notice(match opened {
+        Ok(reached) => format!("Opened the shared run at event {reached}, replayed under virtual time; paused. Play goes on from here."),
+        Err(why) => format!("This link's run cannot be replayed: {why}."),
+    }));
+}
+
 /// The root component, rendered by `main` into `<body>`.
 #[component]
 pub fn App() -> Html {
@@ -80,15 +96,19 @@ pub fn App() -> Html {
             mark_interactive();
             super::engine::open_storage(&engine, crate::storage::BackendKind::IndexedDb);
             let shared = shared_run();
-            match (&shared.scenario, shared.at) {
-                (Some(id), None) => start_scenario(&engine, &state, id, false),
-                (Some(id), Some(at)) => {
-                    start_scenario(&engine, &state, id, true);
-                    super::controls::replay(&engine, &state, at);
-                }
-                (None, _) => {}
+            match (&shared.scenario, &shared.run) {
+                // An exact run: replayed under virtual time, then paused for the learner.
+                (scenario, Some(run)) => open_run_link(&engine, &state, scenario.as_deref(), run, &shared.actions, shared.at),
+                (Some(id), None) => match shared.at {
+                    None => start_scenario(&engine, &state, id, false),
+                    Some(at) => {
+                        start_scenario(&engine, &state, id, true);
+                        super::controls::replay(&engine, &state, at);
+                    }
+                },
+                (None, None) => {}
             }
-            if !shared.actions.is_empty() {
+            if shared.run.is_none() && !shared.actions.is_empty() {
                 super::requests::queue_shared(&mut engine.borrow_mut(), shared.actions);
             }
         });

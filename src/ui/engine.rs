@@ -265,22 +265,62 @@ impl Engine {
             return Err("this run is too long to replay; reset and run it again".into());
         }
         let scenario = self.scenario.map(|id| find_scenario(id).ok_or("unknown scenario")).transpose()?;
+        let reached = self.replay_run(scenario.as_ref(), &journal, event, |_, index| {
+            actions.get(index).cloned().ok_or_else(|| format!("the run has no request {index}"))
+        })?;
+        self.replay_source = Some((journal, actions));
+        Ok(reached)
+    }
+
+    /// Opens a shared run (a link's scenario, journal and requests): replays it to the end,
+    /// then scrubs to `at` if given. Each request is parsed when its turn comes, so a pid in
+    /// it names the process it named in the original run.
+    pub fn open_shared_run(&mut self, scenario: Option<&Scenario>, journal: Journal, requests: &[Vec<String>], at: Option<u64>) -> Result<u64, String> {
+        let end = journal.end_event();
+        let reached = self.replay_run(scenario, &journal, end, |rt, index| {
+            let fields = requests.get(index).ok_or_else(|| format!("the link has no request {index}"))?;
+            super::requests::Request::from_fields(fields, &|n| rt.pid_by_number(n)).map_err(|why| format!("the link's request {index}: {why}"))
+        })?;
+        self.replay_source = Some((journal, self.actions.clone()));
+        match at {
+            Some(at) if at < reached => self.replay_to(at),
+            _ => Ok(reached),
+        }
+    }
+
+    /// Replays `journal` on a fresh runtime with `scenario` spawned first, to `target`
+    /// events; `request(rt, index)` names each request as it comes up. Paused at the end;
+    /// systems get scratch storage (see `replay_to`). A request that cannot be made stops
+    /// the replay with the reason, as the rest would not be the same run.
+    fn replay_run(
+        &mut self,
+        scenario: Option<&Scenario>,
+        journal: &Journal,
+        target: u64,
+        mut request: impl FnMut(&Runtime, usize) -> Result<super::requests::Request, String>,
+    ) -> Result<u64, String> {
         self.reset();
         self.controls.paused.set(true);
         self.scratch_storage = Some(Backend::memory());
-        if let Some(scenario) = &scenario {
+        if let Some(scenario) = scenario {
             scenario.spawn(&self.rt);
             self.scenario = Some(scenario.id);
         }
         let rt = self.rt.clone();
-        let replayed = replay::replay(&rt, &journal, event, |_, index| {
-            if let Some(request) = actions.get(index) {
-                super::requests::perform(self, request.clone());
+        let mut failed = None;
+        let replayed = replay::replay(&rt, journal, target, |rt, index| match request(rt, index) {
+            Ok(req) if failed.is_none() => super::requests::perform(self, req),
+            Ok(_) => {}
+            Err(why) => {
+                failed.get_or_insert(why);
             }
         });
+        if let Some(why) = failed {
+            self.reset();
+            return Err(why);
+        }
         self.replayed_inputs = replayed.inputs().len();
         *self.controls.journal.borrow_mut() = replayed;
-        self.replay_source = Some((journal, actions));
         Ok(rt.trace_cursor())
     }
 

@@ -83,6 +83,10 @@ pub fn update_share_hash(engine: &super::engine::Engine) {
 }
 
 fn write_hash(scenario: Option<&str>, at: Option<u64>, actions: &str) {
+    write_hash_with_run(scenario, at, actions, None);
+}
+
+fn write_hash_with_run(scenario: Option<&str>, at: Option<u64>, actions: &str, run: Option<&str>) {
     let mut parts = Vec::new();
     if let Some(id) = scenario {
         parts.push(format!("scenario={id}"));
@@ -93,9 +97,32 @@ fn write_hash(scenario: Option<&str>, at: Option<u64>, actions: &str) {
     if !actions.is_empty() {
         parts.push(format!("actions={actions}"));
     }
+    if let Some(run) = run {
+        parts.push(format!("run={run}"));
+    }
     if let Some(window) = web_sys::window() {
         let _ = window.location().set_hash(&parts.join("&"));
     }
+}
+
+/// The exact run so far as a link (scenario, requests and the run's journal, plus the
+/// event it is paused at if scrubbed back), written into the address bar; returns the
+/// address. `Err` if this run cannot be replayed.
+pub fn write_run_link(engine: &super::engine::Engine) -> Result<String, String> {
+    if let Some(why) = engine.unreplayable {
+        return Err(why.to_string());
+    }
+    let journal = engine.controls.journal.borrow();
+    if engine.scenario.is_none() && engine.actions.is_empty() {
+        return Err("nothing to share yet: run a scenario or make a request first".into());
+    }
+    if !journal.complete() {
+        return Err("this run is too long to share as a link".into());
+    }
+    let (at, end) = (engine.trace_len(), engine.run_end());
+    let run = journal.encode();
+    write_hash_with_run(engine.scenario, (at < end).then_some(at), &super::requests::encode_actions(&engine.actions), Some(&run));
+    Ok(web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default())
 }
 
 /// What a share link asks for.
@@ -104,9 +131,11 @@ pub struct SharedRun {
     pub scenario: Option<String>,
     pub at: Option<u64>,
     pub actions: Vec<Vec<String>>,
+    /// The run's journal (`run=`), as text: the link replays exactly that run.
+    pub run: Option<String>,
 }
 
-/// The run in the address's `#scenario=<id>&at=<event>&actions=<requests>`.
+/// The run in the address's `#scenario=<id>&at=<event>&actions=<requests>&run=<journal>`.
 pub fn shared_run() -> SharedRun {
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     let hash = hash.trim_start_matches('#');
@@ -115,6 +144,7 @@ pub fn shared_run() -> SharedRun {
         scenario: param("scenario="),
         at: param("at=").and_then(|n| n.parse().ok()),
         actions: param("actions=").map(|a| super::requests::decode_actions(&a)).unwrap_or_default(),
+        run: param("run="),
     }
 }
 
@@ -163,10 +193,34 @@ pub fn Export(props: &ExportProps) -> Html {
             download("sequence.svg", "image/svg+xml", &svg);
         })
     };
+    let run_link = use_state(|| None::<Result<String, String>>);
+    let on_link = {
+        let (engine, run_link) = (props.engine.clone(), run_link.clone());
+        Callback::from(move |_: MouseEvent| {
+            if run_link.is_some() {
+                run_link.set(None);
+            } else {
+                run_link.set(Some(write_run_link(&engine.borrow())));
+            }
+        })
+    };
     html! {
         <div class="export">
+            <button type="button" class="small secondary" id="btn-link" onclick={on_link}
+                    title="A link to this exact run (scenario, requests and timing): whoever opens it gets the same events">
+                { "Link" }
+            </button>
             <button type="button" class="small secondary" id="btn-mermaid" onclick={on_mermaid}>{ "Mermaid" }</button>
             <button type="button" class="small secondary" id="btn-svg" onclick={on_svg}>{ "SVG" }</button>
+            { match &*run_link {
+                Some(Ok(url)) => html! {
+                    <div class="mermaid-box">
+                        <input id="run-link" type="text" readonly=true value={url.clone()} aria-label="Link to this run" />
+                    </div>
+                },
+                Some(Err(why)) => html! { <div class="mermaid-box"><p class="form-error" id="run-link-error">{ why.clone() }</p></div> },
+                None => html! {},
+            } }
             if let Some(text) = &*mermaid_text {
                 <div class="mermaid-box">
                     <textarea id="mermaid-text" readonly=true rows="8" value={text.clone()} />

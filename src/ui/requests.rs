@@ -65,7 +65,7 @@ impl Request {
     }
 
     /// Parses fields back; terms are parsed when the request runs (their pids must exist).
-    fn from_fields(f: &[String], resolve: &dyn Fn(u32) -> Option<crate::runtime::Pid>) -> Result<Request, String> {
+    pub(crate) fn from_fields(f: &[String], resolve: &dyn Fn(u32) -> Option<crate::runtime::Pid>) -> Result<Request, String> {
         let term = |s: &str| parse_term(s, resolve);
         let get = |i: usize| f.get(i).cloned().ok_or_else(|| format!("missing field {i} in {f:?}"));
         Ok(match f.first().map(String::as_str) {

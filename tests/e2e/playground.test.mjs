@@ -417,6 +417,48 @@ describe('load and replay', () => {
     await page.close();
   });
 
+  test('the Link button gives the exact run: opening it replays the same events, requests included', async () => {
+    const { page, problems } = await openPage(site);
+    await page.locator('button[data-scenario="ch6.stack"]:not(.secondary)').click();
+    const settled = async (p) => {
+      let events = -1;
+      for (let i = 0; i < 40; i++) {
+        const now = Number(await p.locator('#stat-events').textContent());
+        if (now === events && now > 0) return now;
+        events = now;
+        await p.waitForTimeout(250);
+      }
+      return events;
+    };
+    await settled(page);
+    await page.fill('#kv-key', ':shared');
+    await page.fill('#kv-value', '[1, 2, 3]');
+    await page.click('#btn-kv-put');
+    await until(page, () => document.querySelector('#iex-output').textContent.includes(':ok'));
+    const events = await settled(page);
+    await page.click('#btn-link');
+    const url = await page.locator('#run-link').inputValue();
+    assert.match(url, /#scenario=ch6\.stack&actions=kp~.*&run=[0-9a-z]+~/);
+    await page.click('#btn-mermaid');
+    const original = await page.locator('#mermaid-text').inputValue();
+    await page.close();
+
+    const opened = await openPage(site, { hash: url.slice(url.indexOf('#')) });
+    await until(opened.page, () => document.querySelector('#notice')?.textContent.startsWith('Opened the shared run'));
+    assert.equal(Number(await opened.page.locator('#stat-events').textContent()), events);
+    await opened.page.click('#btn-mermaid');
+    assert.equal(await opened.page.locator('#mermaid-text').inputValue(), original, 'the same arrows, pids and messages');
+    await screenshot(opened.page, 'run-link-opened');
+
+    // A damaged link says so and runs nothing.
+    const broken = await openPage(site, { hash: '#scenario=ch6.stack&run=zz' });
+    await until(broken.page, () => document.querySelector('#notice')?.textContent.includes('cannot be replayed'));
+    assert.match(await broken.page.locator('#notice').textContent(), /no "~"/);
+    assert.deepEqual([...problems, ...opened.problems, ...broken.problems], []);
+    await opened.page.close();
+    await broken.page.close();
+  });
+
   test('scrubbing back replays the scenario to an earlier event, paused, and the link keeps the point', async () => {
     const { page, problems } = await openPage(site);
     await page.locator('button[data-scenario="ch6.stack"]:not(.secondary)').click();
