@@ -77,7 +77,10 @@ fn open_run_link(engine: &EngineHandle, state: &UseReducerHandle<UiState>, scena
     let id = engine.borrow().scenario;
     state.dispatch(UiAction::ScenarioLoaded(id, false));
     state.dispatch(UiAction::Notice(match opened {
-        Ok(reached) => format!("Opened the shared run at event {reached}, replayed under virtual time; paused. Play goes on from here."),
+        Ok(reached) => {
+            let storage = if requests.is_empty() { "" } else { " Its requests ran on scratch in-memory storage; your stored data is untouched." };
+            format!("Opened the shared run at event {reached}, replayed under virtual time; paused. Play goes on from here.{storage}")
+        }
         Err(why) => format!("This link's run cannot be replayed: {why}."),
     }));
 }
