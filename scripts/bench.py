@@ -146,8 +146,9 @@ def main():
         chromium_version = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip()
         doc = f"""# Benchmarks
 
-Latest figures from `make bench` (medians of {os.environ.get('BENCH_RUNS', '5')} runs per workload, each runner in the
-same command, so the ratios compare like with like on a noisy machine).
+Latest figures from `make bench` (medians of {os.environ.get('BENCH_RUNS', '5')} runs per workload; IndexedDB: medians
+of 15 interleaved pool/raw pairs after a warm-up pair; each runner in the same command, so the
+ratios compare like with like on a noisy machine).
 
 - Date: {datetime.date.today().isoformat()}
 - Machine: {os.cpu_count()} cores, {cpu}, {platform.system()} {platform.release()}
