@@ -4,6 +4,9 @@
 
 use otp_playground::term::{binary_to_term, compare_exact, term_to_binary, Term};
 
+mod support;
+use support::{hex, vector_fields};
+
 const VECTORS: &str = include_str!("vectors/etf.txt");
 
 struct Vector {
@@ -14,23 +17,14 @@ struct Vector {
     inspect: Option<String>,
 }
 
-fn hex(s: &str) -> Vec<u8> {
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex")).collect()
-}
-
 fn vectors() -> Vec<Vector> {
-    VECTORS
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .map(|line| {
-            let f: Vec<&str> = line.splitn(4, '\t').collect();
-            assert_eq!(f.len(), 4, "bad vector line: {line}");
-            Vector {
-                name: f[0].to_string(),
-                bytes: hex(f[1]),
-                exact: f[2] == "exact",
-                inspect: (f[3] != "-").then(|| f[3].to_string()),
-            }
+    vector_fields(VECTORS)
+        .into_iter()
+        .map(|f| Vector {
+            name: f[0].to_string(),
+            bytes: hex(f[1]),
+            exact: f[2] == "exact",
+            inspect: (f[3] != "-").then(|| f[3].to_string()),
         })
         .collect()
 }

@@ -4,6 +4,9 @@
 
 use otp_playground::term::{binary_to_term, make_hash2, phash2, Term};
 
+mod support;
+use support::{hex, vector_fields};
+
 const VECTORS: &str = include_str!("vectors/phash2.txt");
 
 struct Vector {
@@ -13,23 +16,14 @@ struct Vector {
     expected: u32,
 }
 
-fn hex(s: &str) -> Vec<u8> {
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex")).collect()
-}
-
 fn vectors() -> Vec<Vector> {
-    VECTORS
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .map(|line| {
-            let f: Vec<&str> = line.split('\t').collect();
-            assert_eq!(f.len(), 4, "bad vector line: {line}");
-            Vector {
-                name: f[0].to_string(),
-                term: binary_to_term(&hex(f[1])).unwrap_or_else(|e| panic!("{}: {e}", f[0])),
-                range: f[2].parse().expect("range"),
-                expected: f[3].parse().expect("expected"),
-            }
+    vector_fields(VECTORS)
+        .into_iter()
+        .map(|f| Vector {
+            name: f[0].to_string(),
+            term: binary_to_term(&hex(f[1])).unwrap_or_else(|e| panic!("{}: {e}", f[0])),
+            range: f[2].parse().expect("range"),
+            expected: f[3].parse().expect("expected"),
         })
         .collect()
 }

@@ -1,4 +1,5 @@
-//! Small GenServers the runtime tests share. Each mirrors a seed drill's shape.
+//! What the test files share: small GenServers (each mirrors a seed drill's shape), the
+//! trace's log lines, the scenario checker, and the reader of the Erlang-made vector files.
 #![allow(dead_code)]
 
 use otp_playground::runtime::*;
@@ -194,4 +195,22 @@ pub fn check_scenarios(scenarios: &[otp_playground::scenario::Scenario], chapter
             assert!(logged.iter().any(|l| l == line), "{}: missing {line:?} in {logged:#?}", scenario.id);
         }
     }
+}
+
+/// Bytes from hex text (`"83610a"`).
+pub fn hex(s: &str) -> Vec<u8> {
+    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex")).collect()
+}
+
+/// The four tab-separated fields of each line of a vector file made by scripts/vectors/
+/// (`#` lines are comments; the last field may hold tabs).
+pub fn vector_fields(text: &str) -> Vec<Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|line| {
+            let fields: Vec<&str> = line.splitn(4, '\t').collect();
+            assert_eq!(fields.len(), 4, "bad vector line: {line}");
+            fields
+        })
+        .collect()
 }
