@@ -224,12 +224,18 @@ impl Engine {
         self.output_version += 1;
     }
 
-    /// Resets and starts a session-store load run; the last run's charts and report go.
-    pub fn start_load(&mut self, cfg: LoadConfig) {
+    /// Resets for a run that is not a scenario and will not be replayed (`why` says so to
+    /// a scrub), and lets it play.
+    pub fn reset_unreplayable(&mut self, why: &'static str) {
         self.reset();
         self.controls.paused.set(false);
-        self.unreplayable = Some("a load run cannot be replayed: run it again");
+        self.unreplayable = Some(why);
         self.controls.journal.borrow_mut().stop();
+    }
+
+    /// Resets and starts a session-store load run; the last run's charts and report go.
+    pub fn start_load(&mut self, cfg: LoadConfig) {
+        self.reset_unreplayable("a load run cannot be replayed: run it again");
         self.load = Some(spawn_load(&self.rt, cfg));
         self.load_report = None;
         self.load_samples.clear();
@@ -254,17 +260,17 @@ impl Engine {
         if let Some(why) = self.unreplayable {
             return Err(why.to_string());
         }
+        if self.scenario.is_none() && self.actions.is_empty() && self.replay_source.is_none() {
+            return Err("nothing to replay yet: run a scenario or make a request first".into());
+        }
+        if self.replay_source.is_none() && !self.controls.journal.borrow().complete() {
+            return Err("this run is too long to replay; reset and run it again".into());
+        }
+        let scenario = self.scenario.map(|id| find_scenario(id).ok_or("unknown scenario")).transpose()?;
         let (journal, actions) = match self.replay_source.take() {
             Some(source) => source,
             None => (self.controls.journal.borrow().clone(), self.actions.clone()),
         };
-        if self.scenario.is_none() && actions.is_empty() {
-            return Err("nothing to replay yet: run a scenario or make a request first".into());
-        }
-        if !journal.complete() {
-            return Err("this run is too long to replay; reset and run it again".into());
-        }
-        let scenario = self.scenario.map(|id| find_scenario(id).ok_or("unknown scenario")).transpose()?;
         let reached = self.replay_run(scenario.as_ref(), &journal, event, |_, index| {
             actions.get(index).cloned().ok_or_else(|| format!("the run has no request {index}"))
         })?;
@@ -322,6 +328,27 @@ impl Engine {
         self.replayed_inputs = replayed.inputs().len();
         *self.controls.journal.borrow_mut() = replayed;
         Ok(rt.trace_cursor())
+    }
+
+    /// What a link to this exact run carries: the journal and requests (of the whole run
+    /// scrubbed in, after a scrub back) and the event it stands at, if before the end.
+    pub fn shareable_run(&self) -> Result<(Journal, &[super::requests::Request], Option<u64>), String> {
+        if let Some(why) = self.unreplayable {
+            return Err(why.to_string());
+        }
+        if self.scenario.is_none() && self.actions.is_empty() && self.replay_source.is_none() {
+            return Err("nothing to share yet: run a scenario or make a request first".into());
+        }
+        let (at, end) = (self.trace_len(), self.run_end());
+        let point = (at < end).then_some(at);
+        let (journal, requests) = match &self.replay_source {
+            Some((journal, requests)) => (journal.clone(), requests.as_slice()),
+            None => (self.controls.journal.borrow().clone(), self.actions.as_slice()),
+        };
+        if !journal.complete() {
+            return Err("this run is too long to share as a link".into());
+        }
+        Ok((journal, requests, point))
     }
 
     /// Where the scrub slider ends: the run scrubbed in, or this one.

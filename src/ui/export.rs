@@ -105,23 +105,11 @@ fn write_hash_with_run(scenario: Option<&str>, at: Option<u64>, actions: &str, r
     }
 }
 
-/// The exact run so far as a link (scenario, requests and the run's journal, plus the
-/// event it is paused at if scrubbed back), written into the address bar; returns the
-/// address. `Err` if this run cannot be replayed.
+/// The exact run as a link (see `Engine::shareable_run`), written into the address bar;
+/// returns the address. `Err` if this run cannot be replayed.
 pub fn write_run_link(engine: &super::engine::Engine) -> Result<String, String> {
-    if let Some(why) = engine.unreplayable {
-        return Err(why.to_string());
-    }
-    let journal = engine.controls.journal.borrow();
-    if engine.scenario.is_none() && engine.actions.is_empty() {
-        return Err("nothing to share yet: run a scenario or make a request first".into());
-    }
-    if !journal.complete() {
-        return Err("this run is too long to share as a link".into());
-    }
-    let (at, end) = (engine.trace_len(), engine.run_end());
-    let run = journal.encode();
-    write_hash_with_run(engine.scenario, (at < end).then_some(at), &super::requests::encode_actions(&engine.actions), Some(&run));
+    let (journal, requests, at) = engine.shareable_run()?;
+    write_hash_with_run(engine.scenario, at, &super::requests::encode_actions(requests), Some(&journal.encode()));
     Ok(web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default())
 }
 

@@ -123,10 +123,7 @@ pub fn LoadPanel(props: &LoadProps) -> Html {
         let (engine, state) = (props.engine.clone(), props.state.clone());
         Callback::from(move |_: MouseEvent| {
             let mut eng = engine.borrow_mut();
-            eng.reset();
-            eng.controls.paused.set(false);
-            eng.unreplayable = Some("a flood cannot be replayed: start it again");
-            eng.controls.journal.borrow_mut().stop();
+            eng.reset_unreplayable("a flood cannot be replayed: start it again");
             spawn_flood(&eng.rt);
             drop(eng);
             state.dispatch(UiAction::ScenarioLoaded(None, true));

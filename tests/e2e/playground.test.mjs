@@ -441,6 +441,17 @@ describe('load and replay', () => {
     assert.match(url, /#scenario=ch6\.stack&actions=kp~.*&run=[0-9a-z]+~/);
     await page.click('#btn-mermaid');
     const original = await page.locator('#mermaid-text').inputValue();
+    // Scrubbed back, the link carries the whole run and the point.
+    await page.locator('#scrub').evaluate((el, v) => {
+      el.value = String(v);
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    }, Math.floor(events / 2));
+    await until(page, () => document.querySelector('#notice')?.textContent.startsWith('Replayed to event'));
+    const half = Number(await page.locator('#stat-events').textContent());
+    await page.click('#btn-link'); // hides the first link
+    await page.click('#btn-link');
+    const halfUrl = await page.locator('#run-link').inputValue();
+    assert.match(halfUrl, new RegExp(`&at=${half}&`));
     await page.close();
 
     const opened = await openPage(site, { hash: url.slice(url.indexOf('#')) });
@@ -449,6 +460,13 @@ describe('load and replay', () => {
     await opened.page.click('#btn-mermaid');
     assert.equal(await opened.page.locator('#mermaid-text').inputValue(), original, 'the same arrows, pids and messages');
     await screenshot(opened.page, 'run-link-opened');
+
+    const atHalf = await openPage(site, { hash: halfUrl.slice(halfUrl.indexOf('#')) });
+    await until(atHalf.page, () => document.querySelector('#notice')?.textContent.startsWith('Opened the shared run'));
+    assert.equal(Number(await atHalf.page.locator('#stat-events').textContent()), half);
+    assert.equal(Number(await atHalf.page.locator('#scrub').getAttribute('max')), events, 'the slider spans the whole shared run');
+    problems.push(...atHalf.problems);
+    await atHalf.page.close();
 
     // A damaged link says so and runs nothing.
     const broken = await openPage(site, { hash: '#scenario=ch6.stack&run=zz' });
