@@ -39,6 +39,43 @@ async function allKinds(page) {
   return kinds;
 }
 
+/** Waits until the event count stops moving (a scenario's shell has finished); returns it. */
+async function settledEvents(page) {
+  let events = -1;
+  for (let i = 0; i < 40; i++) {
+    const now = Number(await page.locator('#stat-events').textContent());
+    if (now === events && now > 0) return now;
+    events = now;
+    await page.waitForTimeout(250);
+  }
+  return events;
+}
+
+/** Drags the scrub slider to `at` and waits for a new "Replayed to event" notice; returns
+ *  the events reached. */
+async function scrubTo(page, at) {
+  const before = await page.evaluate(() => document.querySelector('#notice')?.textContent ?? '');
+  await page.locator('#scrub').evaluate((el, v) => {
+    el.value = String(v);
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }, at);
+  await until(page, (old) => {
+    const text = document.querySelector('#notice')?.textContent ?? '';
+    return text !== old && text.startsWith('Replayed to event');
+  }, before);
+  return Number(await page.locator('#stat-events').textContent());
+}
+
+/** Selects the first process-table row naming `module`; rows move when a form's shell
+ *  process exits, so it clicks until the row is selected. */
+async function selectProcessRow(page, module) {
+  for (let i = 0; i < 10; i++) {
+    await page.locator('#process-table tbody tr', { hasText: module }).first().click();
+    await page.waitForTimeout(100);
+    if ((await page.locator('#process-table tr.selected').textContent()).includes(module)) break;
+  }
+}
+
 /** Clicks Run on a scenario and waits for it to finish (its shell logs and exits). */
 async function runScenario(page, id) {
   await page.locator(`button[data-scenario="${id}"]:not(.secondary)`).click();
@@ -107,12 +144,7 @@ describe('the playground', () => {
     await until(page, () => document.querySelector('#iex-output').textContent.includes('title: "Buy milk"'));
 
     // The list's server holds the entry in its state.
-    // Rows move when a form's shell process exits: click until the server's row is selected.
-    for (let i = 0; i < 10; i++) {
-      await page.locator('#process-table tbody tr', { hasText: 'Todo.Server' }).first().click();
-      await page.waitForTimeout(100);
-      if ((await page.locator('#process-table tr.selected').textContent()).includes('Todo.Server')) break;
-    }
+    await selectProcessRow(page, 'Todo.Server');
     await until(page, () => document.querySelector('#inspector-state')?.textContent.includes('Buy milk'));
     const state = await page.locator('#inspector-state').textContent();
     assert.match(state, /"Bob"/);
@@ -387,29 +419,13 @@ describe('load and replay', () => {
     await until(page, () => /KVStore\.Server\.get\(:answer\)[\s\S]*42/.test(document.querySelector('#iex-output').textContent));
     const events = Number(await page.locator('#stat-events').textContent());
     assert.ok(events > 10, `${events} events`);
-    const scrubTo = async (at) => {
-      const before = await page.evaluate(() => document.querySelector('#notice')?.textContent ?? '');
-      await page.locator('#scrub').evaluate((el, v) => {
-        el.value = String(v);
-        el.dispatchEvent(new Event('change', { bubbles: true }));
-      }, at);
-      await until(page, (old) => {
-        const text = document.querySelector('#notice')?.textContent ?? '';
-        return text !== old && text.startsWith('Replayed to event');
-      }, before);
-      return Number(await page.locator('#stat-events').textContent());
-    };
-    const half = await scrubTo(Math.floor(events / 2));
+    const half = await scrubTo(page, Math.floor(events / 2));
     assert.ok(half >= Math.floor(events / 2) && half < events, `replayed to ${half} of ${events}`);
     assert.equal(Number(await page.locator('#scrub').getAttribute('max')), events, 'the slider still spans the whole run');
     // Forward to the end: the same run, with both requests, their calls and the server's state.
-    const end = await scrubTo(events);
+    const end = await scrubTo(page, events);
     assert.equal(end, events);
-    for (let i = 0; i < 10; i++) {
-      await page.locator('#process-table tbody tr', { hasText: 'KVStore.Server' }).first().click();
-      await page.waitForTimeout(100);
-      if ((await page.locator('#process-table tr.selected').textContent()).includes('KVStore.Server')) break;
-    }
+    await selectProcessRow(page, 'KVStore.Server');
     await until(page, () => document.querySelector('#inspector-state')?.textContent.includes('answer'));
     assert.match(await page.locator('#inspector-state').textContent(), /answer[\s\S]*42/);
     await screenshot(page, 'scrub-replay-requests');
@@ -420,34 +436,19 @@ describe('load and replay', () => {
   test('the Link button gives the exact run: opening it replays the same events, requests included', async () => {
     const { page, problems } = await openPage(site);
     await page.locator('button[data-scenario="ch6.stack"]:not(.secondary)').click();
-    const settled = async (p) => {
-      let events = -1;
-      for (let i = 0; i < 40; i++) {
-        const now = Number(await p.locator('#stat-events').textContent());
-        if (now === events && now > 0) return now;
-        events = now;
-        await p.waitForTimeout(250);
-      }
-      return events;
-    };
-    await settled(page);
+    await settledEvents(page);
     await page.fill('#kv-key', ':shared');
     await page.fill('#kv-value', '[1, 2, 3]');
     await page.click('#btn-kv-put');
     await until(page, () => document.querySelector('#iex-output').textContent.includes(':ok'));
-    const events = await settled(page);
+    const events = await settledEvents(page);
     await page.click('#btn-link');
     const url = await page.locator('#run-link').inputValue();
     assert.match(url, /#scenario=ch6\.stack&actions=kp~.*&run=[0-9a-z]+~/);
     await page.click('#btn-mermaid');
     const original = await page.locator('#mermaid-text').inputValue();
     // Scrubbed back, the link carries the whole run and the point.
-    await page.locator('#scrub').evaluate((el, v) => {
-      el.value = String(v);
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    }, Math.floor(events / 2));
-    await until(page, () => document.querySelector('#notice')?.textContent.startsWith('Replayed to event'));
-    const half = Number(await page.locator('#stat-events').textContent());
+    const half = await scrubTo(page, Math.floor(events / 2));
     await page.click('#btn-link'); // hides the first link
     await page.click('#btn-link');
     const halfUrl = await page.locator('#run-link').inputValue();
@@ -480,21 +481,10 @@ describe('load and replay', () => {
   test('scrubbing back replays the scenario to an earlier event, paused, and the link keeps the point', async () => {
     const { page, problems } = await openPage(site);
     await page.locator('button[data-scenario="ch6.stack"]:not(.secondary)').click();
-    let events = -1;
-    for (let i = 0; i < 40; i++) {
-      const now = Number(await page.locator('#stat-events').textContent());
-      if (now === events && now > 0) break;
-      events = now;
-      await page.waitForTimeout(250);
-    }
+    const events = await settledEvents(page);
     assert.ok(events > 20, `${events} events`);
-    await page.locator('#scrub').evaluate((el) => {
-      el.value = '12';
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    });
-    await until(page, () => document.querySelector('#notice')?.textContent.startsWith('Replayed to event'));
+    const replayed = await scrubTo(page, 12);
     await page.locator('#btn-play').waitFor();
-    const replayed = Number(await page.locator('#stat-events').textContent());
     assert.ok(replayed >= 12 && replayed < events, `replayed to ${replayed} of ${events}`);
     assert.match(await page.evaluate(() => location.hash), /^#scenario=ch6\.stack&at=\d+$/);
     // Playing on finishes the same run: the same number of events as the first time.
