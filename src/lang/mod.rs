@@ -14,6 +14,7 @@
 //!   that turns a tree back into source.
 
 pub mod ast;
+pub mod syntax;
 
 use std::io::Write;
 
