@@ -62,6 +62,31 @@ defmodule Cases do
   end
 end
 
+defmodule Sheets do
+  # Lines between a line starting (after indentation) with ```elixir and the next ``` line;
+  # numbered from the block's first line (1-based).
+  def blocks(text) do
+    {blocks, _} =
+      text
+      |> String.split("\n")
+      |> Enum.with_index(1)
+      |> Enum.reduce({[], nil}, fn {line, i}, {acc, cur} ->
+        trimmed = String.trim_leading(line)
+
+        cond do
+          cur == nil and String.starts_with?(trimmed, "```elixir") -> {acc, {i + 1, []}}
+          cur != nil and String.starts_with?(trimmed, "```") -> {[finish(cur) | acc], nil}
+          cur != nil -> {acc, {elem(cur, 0), [line | elem(cur, 1)]}}
+          true -> {acc, nil}
+        end
+      end)
+
+    Enum.reverse(blocks)
+  end
+
+  defp finish({first, lines}), do: {first, lines |> Enum.reverse() |> Enum.map_join(&(&1 <> "\n"))}
+end
+
 dir = "tests/lang/parse"
 
 ok =
@@ -86,4 +111,17 @@ errors =
   end
 
 File.write!(Path.join(dir, "invalid.expected"), errors)
-IO.puts("#{length(ok)} valid, #{length(errors)} invalid snippets")
+# Every ```elixir block of the exercise sheets, named sheet:line (the block's first line).
+blocks =
+  for sheet <- ["chapter6.txt", "chapter7.txt"],
+      {line, code} <- Sheets.blocks(File.read!(Path.join("tests/lang/sheets", sheet))) do
+    name = "#{sheet}:#{line}"
+
+    case Code.string_to_quoted(code, columns: true) do
+      {:ok, q} -> "#### #{name}\n#{Canon.p(q)}\n"
+      {:error, {meta, msg, tok}} -> "#### #{name}\nerror #{meta[:line]} #{Canon.str(msg <> tok)}\n"
+    end
+  end
+
+File.write!(Path.join(dir, "sheets.expected"), blocks)
+IO.puts("#{length(ok)} valid, #{length(errors)} invalid snippets, #{length(blocks)} sheet blocks")
