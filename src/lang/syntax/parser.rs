@@ -583,7 +583,7 @@ impl Parser {
             Expr::Node(mut n)
                 if n.meta.line == 0
                     && matches!(&n.head, Head::Atom(h) if &**h == "__block__")
-                    && n.args.as_ref().is_some_and(|a| a.len() > 1) =>
+                    && n.args.as_ref().is_some_and(|a| !a.is_empty()) =>
             {
                 n.meta = meta(&t);
                 Expr::Node(n)
@@ -1233,7 +1233,11 @@ impl Parser {
                     Tok::StrEnd { modifiers, .. } => modifiers.chars().map(|c| Expr::Int(c as i64)).collect(),
                     _ => Vec::new(),
                 };
-                let bin = Expr::call("<<>>", m, interpolated(parts));
+                let mut parts = interpolated(parts);
+                if parts.is_empty() {
+                    parts.push(Expr::Str("".into()));
+                }
+                let bin = Expr::call("<<>>", m, parts);
                 Ok(Expr::call(&format!("sigil_{letter}"), m, vec![bin, Expr::List(modifiers)]))
             }
         }
