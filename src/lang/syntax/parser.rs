@@ -84,17 +84,13 @@ fn build_block(mut exprs: Vec<Expr>) -> Expr {
 
 /// `[a, b when g]` as the head of a clause is `[when(a, b, g)]`.
 fn unwrap_when(mut args: Vec<Expr>) -> Vec<Expr> {
-    if args.len() > 1 {
-        if let Some(Expr::Node(last)) = args.last() {
-            if matches!(&last.head, Head::Atom(n) if &**n == "when")
-                && last.args.as_ref().is_some_and(|a| a.len() == 2)
-            {
-                let Some(Expr::Node(last)) = args.pop() else { unreachable!() };
-                let Node { meta, args: when_args, .. } = *last;
-                args.extend(when_args.unwrap_or_default());
-                return vec![Expr::call("when", meta, args)];
-            }
-        }
+    let last_is_when = args.len() > 1
+        && matches!(args.last(), Some(Expr::Node(last)) if matches!(&last.head, Head::Atom(n) if &**n == "when")
+            && last.args.as_ref().is_some_and(|a| a.len() == 2));
+    if last_is_when && let Some(Expr::Node(last)) = args.pop() {
+        let Node { meta, args: when_args, .. } = *last;
+        args.extend(when_args.unwrap_or_default());
+        return vec![Expr::call("when", meta, args)];
     }
     args
 }
@@ -297,13 +293,13 @@ impl Parser {
     // ---- blocks and clauses ----
 
     fn at_stop(&self, stop: Stop) -> bool {
-        match (&self.peek().tok, stop) {
-            (Tok::Eof, _) => true,
-            (Tok::End | Tok::BlockKw(_), Stop::End) => true,
-            (Tok::RParen, Stop::Paren) => true,
-            (Tok::InterpEnd, Stop::Interp) => true,
-            _ => false,
-        }
+        matches!(
+            (&self.peek().tok, stop),
+            (Tok::Eof, _)
+                | (Tok::End | Tok::BlockKw(_), Stop::End)
+                | (Tok::RParen, Stop::Paren)
+                | (Tok::InterpEnd, Stop::Interp)
+        )
     }
 
     /// Expressions separated by newlines or `;` — or, if any `->` appears, a list of clauses.

@@ -140,7 +140,7 @@ fn float_source(f: f64) -> String {
     }
 }
 
-fn named<'a>(expr: &'a Expr) -> Option<(&'a str, Option<&'a [Expr]>)> {
+fn named(expr: &Expr) -> Option<(&str, Option<&[Expr]>)> {
     expr.as_named()
 }
 
@@ -266,16 +266,16 @@ impl Printer {
             if i > 0 {
                 self.out.push_str(", ");
             }
-            if let Expr::Pair(pair) = pair {
-                if let Expr::Atom(key) = &pair.0 {
-                    if is_plain_key(key) {
-                        self.out.push_str(key);
-                    } else {
-                        self.out.push_str(&quote(key, '"'));
-                    }
-                    self.out.push_str(": ");
-                    self.expr(&pair.1);
+            if let Expr::Pair(pair) = pair
+                && let Expr::Atom(key) = &pair.0
+            {
+                if is_plain_key(key) {
+                    self.out.push_str(key);
+                } else {
+                    self.out.push_str(&quote(key, '"'));
                 }
+                self.out.push_str(": ");
+                self.expr(&pair.1);
             }
         }
     }
@@ -321,9 +321,7 @@ impl Printer {
             Some((".", Some([target, Expr::Atom(name)]))) => {
                 self.target(target);
                 self.out.push('.');
-                if is_identifier(name) || is_reserved(name) {
-                    self.out.push_str(name);
-                } else if binary(name).is_some() || UNARY_OPS.contains(&&**name) {
+                if is_identifier(name) || is_reserved(name) || binary(name).is_some() || UNARY_OPS.contains(&&**name) {
                     self.out.push_str(name);
                 } else {
                     self.out.push_str(&quote(name, '"'));
@@ -593,13 +591,13 @@ impl Printer {
     }
 
     fn map_entries(&mut self, entries: &[Expr]) {
-        if let [update] = entries {
-            if let Some(("|", Some([map, Expr::List(pairs)]))) = named(update) {
-                self.operand(map, 71, false);
-                self.out.push_str(" | ");
-                self.assoc_pairs(pairs);
-                return;
-            }
+        if let [update] = entries
+            && let Some(("|", Some([map, Expr::List(pairs)]))) = named(update)
+        {
+            self.operand(map, 71, false);
+            self.out.push_str(" | ");
+            self.assoc_pairs(pairs);
+            return;
         }
         self.assoc_pairs(entries);
     }
