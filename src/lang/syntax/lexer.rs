@@ -667,6 +667,10 @@ impl Lexer {
             _ => true,
         };
         self.push(Tok::StrStart(kind), line, column);
+        // Elixir's heredoc body always begins with a piece of text, empty if the first line
+        // begins with an interpolation (`["", to_string(x)::binary, "\n"]`).
+        let (l, c) = self.here();
+        self.push(Tok::Fragment(Vec::new()), l, c);
         self.string_body(Terminator::Heredoc { end, indent }, escapes, interpolates, line, "heredoc")?;
         // Past the closing line's indentation and the quotes.
         self.pos = end + indent + 3;

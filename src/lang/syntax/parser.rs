@@ -1157,7 +1157,10 @@ impl Parser {
             let t = self.next();
             match t.tok {
                 Tok::Fragment(bytes) => match String::from_utf8(bytes) {
-                    Ok(s) => parts.push(Part::Text(s.into())),
+                    Ok(s) => match parts.last_mut() {
+                        Some(Part::Text(previous)) => *previous = format!("{previous}{s}").into(),
+                        _ => parts.push(Part::Text(s.into())),
+                    },
                     Err(_) => {
                         return Err(SyntaxError::invalid(
                             t.line,
@@ -1262,6 +1265,19 @@ fn build_binary(op: &'static str, op_token: &Token, left: Expr, right: Expr) -> 
                     "the range step operator (//) must immediately follow the range definition operator (..), for example: 1..9//2. If you wanted to define a default argument, use (\\\\) instead. Syntax error before: '//'",
                 ));
             }
+        },
+        // `not a in b` is `not(a in b)` (a parenthesized `(not a)` is a block, left alone).
+        "in" => match left {
+            Expr::Node(n)
+                if matches!(&n.head, Head::Atom(h) if &**h == "not" || &**h == "!")
+                    && n.args.as_ref().is_some_and(|a| a.len() == 1) =>
+            {
+                let Node { head, args, .. } = *n;
+                let Head::Atom(unary) = head else { unreachable!() };
+                let operand = args.unwrap_or_default().pop().unwrap_or(Expr::Atom("nil".into()));
+                Expr::call(&unary, m, vec![Expr::call("in", m, vec![operand, right])])
+            }
+            _ => Expr::call(op, m, vec![left, right]),
         },
         _ => Expr::call(op, m, vec![left, right]),
     })
