@@ -163,7 +163,12 @@ impl Parser {
     }
 
     pub(crate) fn file(&mut self) -> PResult<Expr> {
-        self.block(Stop::Eof)
+        check_terminators(&self.tokens)?;
+        let file = self.block(Stop::Eof)?;
+        if !self.at(&Tok::Eof) {
+            return Err(self.unexpected(self.peek()));
+        }
+        Ok(file)
     }
 
     // ---- tokens ----
@@ -243,8 +248,9 @@ impl Parser {
                 let prev = self.previous();
                 SyntaxError::incomplete(prev.line, prev.column, "syntax error: expression is incomplete")
             }
+            // Balanced (check_terminators ran): the parser's word for it.
             Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::RBin => {
-                SyntaxError::invalid(line, column, format!("unexpected token: {}", describe(&token.tok)))
+                SyntaxError::invalid(line, column, format!("syntax error before: '{}'", describe(&token.tok)))
             }
             Tok::BlockKw(k) => SyntaxError::invalid(
                 line,
@@ -311,7 +317,18 @@ impl Parser {
             if self.at_stop(stop) {
                 break;
             }
+            let starts_with_keyword = self.is_kw_start();
+            let item_start = self.pos;
             let exprs = self.block_item()?;
+            if starts_with_keyword && !self.at_op("->") {
+                // A keyword list is not a statement: Elixir names the key.
+                let t = &self.tokens[item_start];
+                let key = match &t.tok {
+                    Tok::Kw(k) => k.to_string(),
+                    _ => "a string".to_string(),
+                };
+                return Err(SyntaxError::invalid(t.line, t.column, format!("syntax error before: {key}")));
+            }
             if self.at_op("->") {
                 self.start_clause(stop, exprs, &mut clauses)?;
                 continue;
@@ -757,6 +774,10 @@ impl Parser {
         loop {
             if self.is_kw_start() {
                 args.push(Expr::List(self.keywords()?));
+                if self.at(&Tok::Comma) {
+                    let t = self.peek();
+                    return Err(SyntaxError::invalid(t.line, t.column, KW_NOT_LAST_CALL));
+                }
                 return Ok(args);
             }
             args.push(self.expr(LOWEST)?);
@@ -1241,6 +1262,60 @@ impl Parser {
             }
         }
     }
+}
+
+/// Elixir's tokenizer checks that brackets and `do`/`fn`…`end` pair up before the parser runs,
+/// so its errors about them win over any the parser would find earlier in the text.
+fn check_terminators(tokens: &[Token]) -> PResult<()> {
+    let mut open: Vec<(&'static str, &'static str, u32)> = Vec::new();
+    for t in tokens {
+        let opener = match &t.tok {
+            Tok::LParen => Some(("(", ")")),
+            Tok::LBracket => Some(("[", "]")),
+            Tok::LBrace | Tok::PercentBrace => Some(("{", "}")),
+            Tok::LBin => Some(("<<", ">>")),
+            Tok::Do => Some(("do", "end")),
+            Tok::Fn => Some(("fn", "end")),
+            _ => None,
+        };
+        if let Some((o, c)) = opener {
+            open.push((o, c, t.line));
+            continue;
+        }
+        let closer = match &t.tok {
+            Tok::RParen => ")",
+            Tok::RBracket => "]",
+            Tok::RBrace => "}",
+            Tok::RBin => ">>",
+            Tok::End => "end",
+            Tok::Eof => {
+                if let Some((o, c, line)) = open.last() {
+                    return Err(SyntaxError::incomplete(
+                        t.line,
+                        t.column,
+                        format!("missing terminator: {c} (for \"{o}\" starting at line {line})"),
+                    ));
+                }
+                return Ok(());
+            }
+            _ => continue,
+        };
+        let what = if closer == "end" { "reserved word" } else { "token" };
+        match open.last() {
+            Some((_, c, _)) if *c == closer => {
+                open.pop();
+            }
+            Some((o, c, line)) => {
+                return Err(SyntaxError::invalid(
+                    t.line,
+                    t.column,
+                    format!("unexpected {what}: {closer}. The \"{o}\" at line {line} is missing terminator \"{c}\""),
+                ));
+            }
+            None => return Err(SyntaxError::invalid(t.line, t.column, format!("unexpected {what}: {closer}"))),
+        }
+    }
+    Ok(())
 }
 
 /// `left op right`, with Elixir's two rewrites: `a not in b` is `not(a in b)`, and `//` after a
