@@ -5,15 +5,21 @@
 //! (`{:add_entry, %{date: ~D[2024-01-22], title: "Buy milk"}}`, `#PID<0.42.0>`).
 //! [`from_term`] goes back, so a typed term (say, from an in-page shell) can become a message.
 //!
+//! Deep terms are safe: every walk over a term (clone, drop, compare, hash, encode, render,
+//! inspect) uses an explicit stack; decoding and serde, which recurse, refuse nesting past a
+//! limit with an error that says so ([`EtfError::TooDeep`], [`TermError::TooDeep`]).
+//!
 //! The BEAM-facing parts are exact, checked against vectors produced by real Erlang/OTP 25
 //! (`scripts/vectors/`, `tests/vectors/`): [`phash2`] is `:erlang.phash2/2` (a learner's
 //! `:erlang.phash2(name, 3)` picks the same worker as ours), [`term_to_binary`] is
 //! `:erlang.term_to_binary/1` byte for byte, and [`compare`] is Erlang's term order.
 //!
 //! # Public API
-//! - [`Term`] and its constructors ([`Term::atom`], [`Term::string`], [`Term::tuple`], ...);
-//!   `Display` renders Elixir syntax, [`Term::render_truncated`] and [`Term::render_pretty`]
-//!   fit it to a UI.
+//! - [`Term`] and its constructors ([`Term::atom`], [`Term::string`], [`Term::tuple`],
+//!   [`Term::integer`], [`Term::improper_list`], ...); `Display` renders Elixir syntax,
+//!   [`Term::render_truncated`] and [`Term::render_pretty`] fit it to a UI.
+//! - [`inspect`] with [`InspectOpts`]: Elixir 1.14's `inspect/2` and `IO.inspect/2` exactly
+//!   (layout, `limit`, `printable_limit`, `charlists`), for the evaluator and the shell.
 //! - [`to_term`] / [`try_to_term`] (serde `Serialize` → `Term`), [`from_term`] (`Term` →
 //!   serde `Deserialize`), with [`TermError`].
 //! - [`Atom`] and [`Date`]: Rust types that serialize to an Elixir atom and to `~D[...]`.
@@ -26,7 +32,7 @@
 //! | `()`, `None` | `nil` |
 //! | `Some(x)` | `x` |
 //! | `true` / `false` | `true` / `false` |
-//! | integers, `f32`/`f64` | integers, floats |
+//! | integers (`u64`, `i128`, ... beyond `i64`: bignums), `f32`/`f64` | integers, floats |
 //! | `String`, `&str`, `char` | `"binary"` |
 //! | `Vec<T>`, slices, sets | `[list]` |
 //! | tuples, tuple structs | `{tuple}` |
@@ -46,7 +52,12 @@
 //! - `ser.rs`: [`to_term`], the serde `Serializer` into `Term`.
 //! - `de.rs`: [`from_term`], the serde `Deserializer` out of `Term`.
 //! - `order.rs`: [`compare`], Erlang term order (and the map-key order ETF uses).
-//! - `render.rs`: `Display` in Elixir syntax, truncated and pretty variants.
+//! - `text.rs`: leaf text as `inspect` writes it (atoms, escapes, printability).
+//! - `shape.rs`: one level of a term as `inspect` sees it (text, bytes, or a container), known
+//!   structs (`~D`, `~T`, `~N`, ranges, `MapSet`, `~r`) included.
+//! - `render.rs`: the one-line writer: `Display`, `render_truncated`, unpretty `inspect`.
+//! - `algebra.rs`: Elixir's `Inspect.Algebra` documents and their layout.
+//! - `inspect.rs`: [`inspect`], [`InspectOpts`]; pretty layout via `algebra.rs`.
 //! - `float.rs`: floats printed the way Elixir's `inspect` prints them.
 //! - `phash2.rs`: [`phash2`], Erlang's portable hash.
 //! - `etf.rs`: [`term_to_binary`], [`binary_to_term`], the External Term Format.
@@ -264,7 +275,7 @@ impl Term {
     fn child(&self, i: usize) -> Option<&Term> {
         match self {
             Term::Tuple(items) | Term::List(items) => items.get(i),
-            Term::Map(pairs) => pairs.get(i / 2).map(|(k, v)| if i % 2 == 0 { k } else { v }),
+            Term::Map(pairs) => pairs.get(i / 2).map(|(k, v)| if i.is_multiple_of(2) { k } else { v }),
             Term::ImproperList(items, tail) => items.get(i).or((i == items.len()).then_some(&**tail)),
             _ => None,
         }

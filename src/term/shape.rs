@@ -66,12 +66,12 @@ pub(crate) struct Container<'a> {
 pub(crate) enum Elems<'a> {
     /// List or tuple items; an improper list's tail joins its last item (`2 | 3`).
     Items(&'a [Term], Option<&'a Term>),
-    /// Terms that are `{atom, value}` pairs shown as `atom: value`.
-    Keywords(Vec<&'a Term>),
+    /// A keyword list: `{atom, value}` pairs shown as `atom: value`.
+    Keywords(&'a [Term]),
     /// Map pairs, as `key: value` or `key => value`.
     Pairs(Vec<&'a (Term, Term)>, bool),
-    /// Terms shown as they are (a MapSet's members).
-    Refs(Vec<&'a Term>),
+    /// A MapSet's members; `true`: they form a keyword list.
+    Refs(Vec<&'a Term>, bool),
 }
 
 pub(crate) enum Elem<'a> {
@@ -88,7 +88,8 @@ impl<'a> Elems<'a> {
     pub fn len(&self) -> usize {
         match self {
             Elems::Items(items, _) => items.len(),
-            Elems::Keywords(items) | Elems::Refs(items) => items.len(),
+            Elems::Keywords(items) => items.len(),
+            Elems::Refs(items, _) => items.len(),
             Elems::Pairs(pairs, _) => pairs.len(),
         }
     }
@@ -99,14 +100,9 @@ impl<'a> Elems<'a> {
                 (item, Some(tail)) if i + 1 == items.len() => Elem::Tail(item, tail),
                 (item, _) => Elem::Item(item),
             },
-            Elems::Keywords(items) => match items.get(i)? {
-                Term::Tuple(kv) => match kv.as_slice() {
-                    [Term::Atom(name), value] => Elem::Keyword(name, value),
-                    _ => unreachable!("checked by is_keyword"),
-                },
-                _ => unreachable!("checked by is_keyword"),
-            },
-            Elems::Refs(items) => Elem::Item(items.get(i)?),
+            Elems::Keywords(items) => keyword_elem(items.get(i)?),
+            Elems::Refs(items, true) => keyword_elem(items.get(i)?),
+            Elems::Refs(items, false) => Elem::Item(items.get(i)?),
             Elems::Pairs(pairs, keyword) => {
                 let (k, v) = pairs.get(i).map(|p| (&p.0, &p.1))?;
                 match k {
@@ -115,6 +111,16 @@ impl<'a> Elems<'a> {
                 }
             }
         })
+    }
+}
+
+fn keyword_elem(t: &Term) -> Elem<'_> {
+    match t {
+        Term::Tuple(kv) => match kv.as_slice() {
+            [Term::Atom(name), value] => Elem::Keyword(name, value),
+            _ => unreachable!("checked by is_keyword_pair"),
+        },
+        _ => unreachable!("checked by is_keyword_pair"),
     }
 }
 
@@ -140,7 +146,7 @@ pub(crate) fn shape<'a>(term: &'a Term, opts: &TextOpts) -> Shape<'a> {
         Term::Binary(bytes) => Shape::Bytes(bytes),
         Term::Tuple(items) => container("{", "}", Elems::Items(items, None), Break::Flex, opts.charlists),
         Term::List(items) if items.is_empty() => Shape::Text(Cow::Borrowed("[]")),
-        Term::List(items) => list_shape(items.iter().collect(), Some(items), opts, opts.charlists),
+        Term::List(items) => list_shape(items, opts),
         Term::ImproperList(items, tail) => {
             container("[", "]", Elems::Items(items, Some(tail)), Break::Maybe, opts.charlists)
         }
@@ -157,21 +163,15 @@ fn container<'a>(left: &'a str, right: &'static str, elems: Elems<'a>, mode: Bre
     Shape::Container(Container { left: Cow::Borrowed(left), right, prefix: "", suffix: "", elems, mode, charlists })
 }
 
-/// `Inspect.List.inspect/2` of a proper, non-empty list (`slice`: the same list when it is
-/// stored contiguously, for the charlist check).
-fn list_shape<'a>(items: Vec<&'a Term>, slice: Option<&'a [Term]>, opts: &TextOpts, charlists: Charlists) -> Shape<'a> {
-    if let (Charlists::Infer, Some(slice)) = (charlists, slice)
-        && ascii_printable(slice, opts.printable_limit)
-    {
-        return Shape::Text(Cow::Owned(quoted_charlist(slice, opts.printable_limit)));
+/// `Inspect.List.inspect/2` of a proper, non-empty list.
+fn list_shape<'a>(items: &'a [Term], opts: &TextOpts) -> Shape<'a> {
+    if opts.charlists == Charlists::Infer && ascii_printable(items, opts.printable_limit) {
+        return Shape::Text(Cow::Owned(quoted_charlist(items, opts.printable_limit)));
     }
-    if items.iter().all(|t| is_keyword_pair(t)) {
-        return container("[", "]", Elems::Keywords(items), Break::Strict, charlists);
+    if items.iter().all(is_keyword_pair) {
+        return container("[", "]", Elems::Keywords(items), Break::Strict, opts.charlists);
     }
-    match slice {
-        Some(slice) => container("[", "]", Elems::Items(slice, None), Break::Maybe, charlists),
-        None => container("[", "]", Elems::Refs(items), Break::Maybe, charlists),
-    }
+    container("[", "]", Elems::Items(items, None), Break::Maybe, opts.charlists)
 }
 
 fn map_shape<'a>(pairs: &'a [(Term, Term)], opts: &TextOpts) -> Shape<'a> {
@@ -183,12 +183,12 @@ fn map_shape<'a>(pairs: &'a [(Term, Term)], opts: &TextOpts) -> Shape<'a> {
     if let Some(module) = module
         && pairs.iter().all(|(k, _)| matches!(k, Term::Atom(_)))
     {
-        if let Some(shape) = known_struct(module, &field, opts) {
+        if let Some(shape) = known_struct(module, &field) {
             return shape;
         }
         let fields = pairs
             .iter()
-            .filter(|(k, v)| !k.is_atom("__struct__") && !(k.is_atom("__exception__") && v.is_atom("true")))
+            .filter(|(k, v)| !k.is_atom("__struct__") && (!k.is_atom("__exception__") || !v.is_atom("true")))
             .collect();
         return Shape::Container(Container {
             left: Cow::Owned(format!("%{}{{", alias_text(module))),
@@ -216,7 +216,7 @@ fn int_field<'a>(field: &impl Fn(&str) -> Option<&'a Term>, key: &str) -> Option
 }
 
 /// The structs with their own `Inspect` implementation that a learner meets.
-fn known_struct<'a>(module: &str, field: &impl Fn(&str) -> Option<&'a Term>, opts: &TextOpts) -> Option<Shape<'a>> {
+fn known_struct<'a>(module: &str, field: &impl Fn(&str) -> Option<&'a Term>) -> Option<Shape<'a>> {
     let iso = || field("calendar").is_some_and(|c| c.is_atom("Elixir.Calendar.ISO"));
     let text = |s: String| Some(Shape::Text(Cow::Owned(s)));
     match module {
@@ -242,14 +242,18 @@ fn known_struct<'a>(module: &str, field: &impl Fn(&str) -> Option<&'a Term>, opt
             if keys.is_empty() {
                 return text("MapSet.new([])".into());
             }
-            match list_shape(keys, None, opts, Charlists::AsLists) {
-                Shape::Container(mut c) => {
-                    c.prefix = "MapSet.new(";
-                    c.suffix = ")";
-                    Some(Shape::Container(c))
-                }
-                _ => None,
-            }
+            // `Inspect.List.inspect/2` of the members, with `charlists: :as_lists`.
+            let keyword = keys.iter().all(|k| is_keyword_pair(k));
+            let mode = if keyword { Break::Strict } else { Break::Maybe };
+            Some(Shape::Container(Container {
+                left: Cow::Borrowed("["),
+                right: "]",
+                prefix: "MapSet.new(",
+                suffix: ")",
+                elems: Elems::Refs(keys, keyword),
+                mode,
+                charlists: Charlists::AsLists,
+            }))
         }
         "Elixir.Regex" => {
             let (Term::Binary(source), Term::Binary(flags)) = (field("source")?, field("opts")?) else { return None };

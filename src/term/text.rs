@@ -158,20 +158,19 @@ fn first_char(bytes: &[u8]) -> Option<char> {
 
 fn escape_char(out: &mut String, c: char) {
     let n = c as u32;
-    match n {
-        0 => out.push_str("\\0"),
-        0xFEFF => out.push_str("\\uFEFF"),
-        0x20..=0x7E | 0xA0..=0xD7FF | 0xE000..=0xFFFD | 0x10000..=0x10FFFF => out.push(c),
-        0..=0xFF => {
-            let _ = write!(out, "\\x{n:02X}");
-        }
-        0x100..=0xFFFF => {
-            let _ = write!(out, "\\x{{{n:04X}}}");
-        }
-        _ => {
-            let _ = write!(out, "\\x{{{n:06X}}}");
-        }
-    }
+    let _ = if n == 0 {
+        out.write_str("\\0")
+    } else if n == 0xFEFF {
+        out.write_str("\\uFEFF")
+    } else if matches!(n, 0x20..=0x7E | 0xA0..=0xD7FF | 0xE000..=0xFFFD | 0x10000..=0x10FFFF) {
+        out.write_char(c)
+    } else if n < 0x100 {
+        write!(out, "\\x{n:02X}")
+    } else if n < 0x10000 {
+        write!(out, "\\x{{{n:04X}}}")
+    } else {
+        write!(out, "\\x{{{n:06X}}}")
+    };
 }
 
 /// `String.printable?(bytes, limit)`: the first `limit` characters are printable.
