@@ -27,9 +27,8 @@
 //!   ports, bitstrings and compressed data are refused with an [`EtfError`].
 //! - An atom longer than 255 characters (the BEAM's limit) is written cut to 255.
 //! - Decoding never panics, whatever the bytes: lengths are checked against the input before
-//!   anything is allocated, and nesting is limited to [`MAX_DEPTH`] (an [`EtfError::TooDeep`]
-//!   beyond it). The encoder walks with an explicit stack and takes any depth, so a term
-//!   nested deeper than [`MAX_DEPTH`] encodes but does not decode here (the BEAM reads it).
+//!   anything is allocated. Both directions walk with an explicit stack, so any nesting
+//!   depth works (the open containers take heap in proportion to the input's length).
 
 use std::fmt;
 
@@ -65,10 +64,9 @@ const MAP_EXT: u8 = 116;
 const ATOM_UTF8_EXT: u8 = 118;
 const SMALL_ATOM_UTF8_EXT: u8 = 119;
 
-/// Deepest nesting [`binary_to_term`] accepts, so hostile input cannot overflow the stack.
-pub const MAX_DEPTH: usize = 256;
-
 const NODE: &str = "nonode@nohost";
+/// Elements reserved up front for a container being decoded.
+const PREALLOCATE: usize = 64;
 /// Module of the export a [`Term::Fun`] is written as.
 const FUN_MODULE: &str = "otp_playground_fun";
 
@@ -85,8 +83,6 @@ pub enum EtfError {
     InvalidAtom { at: usize },
     /// A float in the old text format that does not parse.
     InvalidFloat { at: usize },
-    /// Nesting deeper than [`MAX_DEPTH`].
-    TooDeep { at: usize },
     /// Bytes left over after the term.
     TrailingBytes { at: usize },
 }
@@ -100,9 +96,6 @@ impl fmt::Display for EtfError {
             EtfError::UnsupportedTag { tag, at } => write!(f, "unsupported term tag {tag} at byte {at}"),
             EtfError::InvalidAtom { at } => write!(f, "atom at byte {at} is not valid UTF-8"),
             EtfError::InvalidFloat { at } => write!(f, "unreadable float at byte {at}"),
-            EtfError::TooDeep { at } => {
-                write!(f, "term nested deeper than {MAX_DEPTH} levels (at byte {at}); not decoded")
-            }
             EtfError::TrailingBytes { at } => write!(f, "unexpected bytes after the term, from byte {at}"),
         }
     }
@@ -274,11 +267,65 @@ pub fn binary_to_term(bytes: &[u8]) -> Result<Term, EtfError> {
         other => return Err(EtfError::BadVersion(other.copied())),
     }
     let mut d = Decoder { bytes, pos: 1 };
-    let term = d.term(0)?;
+    let term = d.term()?;
     if d.pos != bytes.len() {
         return Err(EtfError::TrailingBytes { at: d.pos });
     }
     Ok(term)
+}
+
+/// What [`Decoder::head`] read.
+enum Head {
+    Done(Term),
+    Open(Open),
+}
+
+/// A container being decoded: how many elements are still to come, and those so far.
+enum Open {
+    Tuple { left: usize, items: Vec<Term> },
+    /// A list's items; after them comes its tail.
+    List { left: usize, items: Vec<Term> },
+    Map { left: usize, pairs: Vec<(Term, Term)>, key: Option<Term> },
+}
+
+impl Open {
+    /// The finished term when no element is to come; else the container back. (A list
+    /// always waits for its tail.)
+    fn finish_if_empty(self) -> Result<Term, Open> {
+        match self {
+            Open::Tuple { left: 0, items } => Ok(Term::Tuple(items)),
+            Open::Map { left: 0, pairs, .. } => Ok(Term::Map(pairs)),
+            other => Err(other),
+        }
+    }
+
+    /// Adds the next element; the finished term when that was the last one.
+    fn push(&mut self, value: Term) -> Option<Term> {
+        match self {
+            Open::Tuple { left, items } => {
+                items.push(value);
+                *left -= 1;
+                (*left == 0).then(|| Term::Tuple(std::mem::take(items)))
+            }
+            Open::List { left: 0, items } => Some(Term::improper_list(std::mem::take(items), value)),
+            Open::List { left, items } => {
+                items.push(value);
+                *left -= 1;
+                None
+            }
+            Open::Map { left, pairs, key } => match key.take() {
+                None => {
+                    *key = Some(value);
+                    None
+                }
+                Some(k) => {
+                    pairs.push((k, value));
+                    *left -= 1;
+                    (*left == 0).then(|| Term::Map(std::mem::take(pairs)))
+                }
+            },
+        }
+    }
 }
 
 struct Decoder<'a> {
@@ -315,70 +362,90 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn term(&mut self, depth: usize) -> Result<Term, EtfError> {
-        let at = self.pos;
-        if depth > MAX_DEPTH {
-            return Err(EtfError::TooDeep { at });
+    /// The whole term, with an explicit stack of the containers still open, so nesting depth
+    /// costs heap (bounded by the input's length), never stack.
+    fn term(&mut self) -> Result<Term, EtfError> {
+        let mut open: Vec<Open> = Vec::new();
+        loop {
+            let mut value = match self.head()? {
+                Head::Done(t) => t,
+                Head::Open(container) => match container.finish_if_empty() {
+                    Ok(t) => t,
+                    Err(container) => {
+                        open.push(container);
+                        continue;
+                    }
+                },
+            };
+            // Hand the value to its container; a container it completes goes up in turn.
+            loop {
+                let Some(top) = open.last_mut() else { return Ok(value) };
+                match top.push(value) {
+                    Some(done) => {
+                        open.pop();
+                        value = done;
+                    }
+                    None => break,
+                }
+            }
         }
+    }
+
+    /// One tag: a whole scalar, or a container whose elements follow.
+    fn head(&mut self) -> Result<Head, EtfError> {
+        let at = self.pos;
         let tag = self.u8()?;
+        let done = |t: Term| Ok(Head::Done(t));
         match tag {
-            SMALL_INTEGER_EXT => Ok(Term::Int(self.u8()?.into())),
-            INTEGER_EXT => Ok(Term::Int((self.u32()? as i32).into())),
+            SMALL_INTEGER_EXT => done(Term::Int(self.u8()?.into())),
+            INTEGER_EXT => done(Term::Int((self.u32()? as i32).into())),
             SMALL_BIG_EXT => {
                 let n = self.u8()? as usize;
-                self.big(n)
+                self.big(n).map(Head::Done)
             }
             LARGE_BIG_EXT => {
                 let n = self.u32()? as usize;
-                self.big(n)
+                self.big(n).map(Head::Done)
             }
             NEW_FLOAT_EXT => {
                 let b = self.take(8)?;
-                Ok(Term::Float(f64::from_bits(u64::from_be_bytes(b.try_into().expect("8 bytes")))))
+                done(Term::Float(f64::from_bits(u64::from_be_bytes(b.try_into().expect("8 bytes")))))
             }
             FLOAT_EXT => {
                 let text = self.take(31)?;
                 let text = std::str::from_utf8(text).map_err(|_| EtfError::InvalidFloat { at })?;
                 let x = text.trim_end_matches('\0').trim().parse().map_err(|_| EtfError::InvalidFloat { at })?;
-                Ok(Term::Float(x))
+                done(Term::Float(x))
             }
             ATOM_EXT | SMALL_ATOM_EXT | ATOM_UTF8_EXT | SMALL_ATOM_UTF8_EXT => {
                 self.pos = at;
-                self.atom().map(Term::Atom)
+                self.atom().map(|a| Head::Done(Term::Atom(a)))
             }
             BINARY_EXT => {
                 let n = self.u32()? as usize;
-                Ok(Term::Binary(self.take(n)?.to_vec()))
+                done(Term::Binary(self.take(n)?.to_vec()))
             }
             SMALL_TUPLE_EXT => {
                 let n = self.u8()? as usize;
-                self.terms(n, depth).map(Term::Tuple)
+                self.open_items(n, true)
             }
             LARGE_TUPLE_EXT => {
                 let n = self.u32()? as usize;
-                self.terms(n, depth).map(Term::Tuple)
+                self.open_items(n, true)
             }
-            NIL_EXT => Ok(Term::List(Vec::new())),
+            NIL_EXT => done(Term::List(Vec::new())),
             STRING_EXT => {
                 let n = self.u16()?;
-                Ok(Term::List(self.take(n)?.iter().map(|b| Term::Int((*b).into())).collect()))
+                done(Term::List(self.take(n)?.iter().map(|b| Term::Int((*b).into())).collect()))
             }
             LIST_EXT => {
                 let n = self.u32()? as usize;
-                let items = self.terms(n, depth)?;
-                let tail = self.term(depth + 1)?;
-                Ok(Term::improper_list(items, tail))
+                self.open_items(n, false)
             }
             MAP_EXT => {
                 let n = self.u32()? as usize;
                 let n = self.count(n, 2)?;
-                let mut pairs = Vec::with_capacity(n);
-                for _ in 0..n {
-                    let k = self.term(depth + 1)?;
-                    let v = self.term(depth + 1)?;
-                    pairs.push((k, v));
-                }
-                Ok(Term::Map(pairs))
+                Ok(Head::Open(Open::Map { left: n, pairs: Vec::with_capacity(n.min(PREALLOCATE)), key: None }))
             }
             NEW_PID_EXT | PID_EXT => {
                 self.atom()?; // node
@@ -389,7 +456,7 @@ impl<'a> Decoder<'a> {
                 } else {
                     self.u8()?;
                 }
-                Ok(Term::Pid(Pid { id, index: u32::MAX }))
+                done(Term::Pid(Pid { id, index: u32::MAX }))
             }
             NEWER_REFERENCE_EXT | NEW_REFERENCE_EXT => {
                 let n = self.u16()?;
@@ -403,39 +470,39 @@ impl<'a> Decoder<'a> {
                 let words: Vec<u32> = (0..n).map(|_| self.u32()).collect::<Result<_, _>>()?;
                 let lo = words.first().copied().unwrap_or(0) as u64;
                 let hi = words.get(1).copied().unwrap_or(0) as u64;
-                Ok(Term::Ref((hi << 32) | lo))
+                done(Term::Ref((hi << 32) | lo))
             }
             REFERENCE_EXT => {
                 self.atom()?;
                 let id = self.u32()?;
                 self.u8()?;
-                Ok(Term::Ref(id.into()))
+                done(Term::Ref(id.into()))
             }
             EXPORT_EXT => {
                 let module = self.atom()?;
                 let function = self.atom()?;
-                let arity = match self.term(depth + 1)? {
-                    Term::Int(a) => a,
+                let arity = match self.head()? {
+                    Head::Done(Term::Int(a)) => a,
                     _ => return Err(EtfError::UnsupportedTag { tag, at }),
                 };
                 if module == FUN_MODULE && arity == 0 {
-                    return Ok(Term::Fun(function));
+                    return done(Term::Fun(function));
                 }
                 let module = Term::Atom(module).to_string();
-                Ok(Term::Fun(format!("&{module}.{function}/{arity}")))
+                done(Term::Fun(format!("&{module}.{function}/{arity}")))
             }
             COMPRESSED => Err(EtfError::UnsupportedTag { tag, at }),
             _ => Err(EtfError::UnsupportedTag { tag, at }),
         }
     }
 
-    fn terms(&mut self, n: usize, depth: usize) -> Result<Vec<Term>, EtfError> {
+    /// A tuple or list of `n` elements (each at least one byte) about to be read.
+    fn open_items(&mut self, n: usize, tuple: bool) -> Result<Head, EtfError> {
         let n = self.count(n, 1)?;
-        let mut items = Vec::with_capacity(n);
-        for _ in 0..n {
-            items.push(self.term(depth + 1)?);
-        }
-        Ok(items)
+        // Grown as elements arrive: a forged count in each of many nested headers must not
+        // reserve memory for elements the input does not hold.
+        let items = Vec::with_capacity(n.min(PREALLOCATE));
+        Ok(Head::Open(if tuple { Open::Tuple { left: n, items } } else { Open::List { left: n, items } }))
     }
 
     fn atom(&mut self) -> Result<String, EtfError> {
@@ -501,11 +568,12 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_is_refused() {
+    fn deep_nesting_decodes_without_recursion() {
         let mut bytes = vec![131];
-        bytes.extend(std::iter::repeat_n([104u8, 1], 10_000).flatten());
+        bytes.extend(std::iter::repeat_n([104u8, 1], 100_000).flatten());
         bytes.push(106);
-        assert!(matches!(binary_to_term(&bytes), Err(EtfError::TooDeep { .. })));
+        let term = binary_to_term(&bytes).expect("deep tuple");
+        assert_eq!(term_to_binary(&term), bytes);
     }
 
     #[test]

@@ -5,9 +5,10 @@
 //! (`{:add_entry, %{date: ~D[2024-01-22], title: "Buy milk"}}`, `#PID<0.42.0>`).
 //! [`from_term`] goes back, so a typed term (say, from an in-page shell) can become a message.
 //!
-//! Deep terms are safe: every walk over a term (clone, drop, compare, hash, encode, render,
-//! inspect) uses an explicit stack; decoding and serde, which recurse, refuse nesting past a
-//! limit with an error that says so ([`EtfError::TooDeep`], [`TermError::TooDeep`]).
+//! Deep terms are safe: every walk over a term (clone, drop, compare, hash, encode, decode,
+//! render, inspect, `to_term` of a ready-made term) uses an explicit stack; serde walking a
+//! term (other formats, [`from_term`] into recursive types) recurses, so it refuses nesting
+//! past [`MAX_SERDE_DEPTH`] with [`TermError::TooDeep`].
 //!
 //! The BEAM-facing parts are exact, checked against vectors produced by real Erlang/OTP 25
 //! (`scripts/vectors/`, `tests/vectors/`): [`phash2`] is `:erlang.phash2/2` (a learner's
