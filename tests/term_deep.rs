@@ -105,3 +105,10 @@ fn from_term_refuses_nesting_beyond_its_limit() {
     let three = Nest::Wrap(Box::new(Nest::Wrap(Box::new(Nest::Wrap(Box::new(Nest::Leaf))))));
     assert_eq!(from_term::<Nest>(&shallow), Ok(three));
 }
+
+#[test]
+fn render_pretty_of_a_deep_term_stays_small() {
+    let shown = deep_list(DEPTH).render_pretty(56);
+    assert_eq!(shown.lines().count(), 1001, "500 levels open and close, then `...`");
+    assert!(shown.len() < 600_000, "{} bytes", shown.len());
+}

@@ -84,10 +84,13 @@ fn limits_cut_containers_and_strings_as_elixir_does() {
 }
 
 #[test]
-fn render_pretty_is_io_inspect_with_charlists_as_lists_and_no_limit() {
+fn render_pretty_is_io_inspect_with_charlists_as_lists_and_a_limit_of_500() {
     let v = vectors().into_iter().find(|v| v.name == "todo_5").expect("vector");
     assert_eq!(v.term.render_pretty(80), v.expected[1]);
     let cl = Term::list([Term::Int(104), Term::Int(105)]);
     assert_eq!(cl.render_pretty(80), "[104, 105]");
     assert_eq!(inspect(&cl, &InspectOpts::default()), "'hi'");
+    let long = Term::list((0..600).map(Term::Int));
+    let shown = long.render_pretty(80);
+    assert!(shown.contains(" 499,") && !shown.contains("500") && shown.ends_with(" ...]"), "{shown}");
 }

@@ -44,18 +44,24 @@ impl Term {
     }
 
     /// The Elixir rendering laid out for a panel `width` characters wide, exactly as
-    /// `IO.inspect(term, width: width, charlists: :as_lists, limit: :infinity)` lays it out.
+    /// `IO.inspect(term, width: width, charlists: :as_lists, limit: 500,
+    /// printable_limit: :infinity)` lays it out. The limit keeps a pathological state cheap:
+    /// indentation grows with depth, so an unlimited layout of a term nested `n` deep takes
+    /// about `n²` characters; with it, at most 500 items per container and 500 levels show.
     pub fn render_pretty(&self, width: usize) -> String {
         let opts = super::InspectOpts {
             width,
             pretty: true,
-            limit: None,
+            limit: Some(RENDER_PRETTY_LIMIT),
             printable_limit: None,
             charlists: Charlists::AsLists,
         };
         super::inspect(self, &opts)
     }
 }
+
+/// `limit:` of [`Term::render_pretty`].
+const RENDER_PRETTY_LIMIT: usize = 500;
 
 /// A `fmt::Write` that keeps at most `limit` characters and fails once asked for more.
 struct LimitedWriter {
