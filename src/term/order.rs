@@ -87,7 +87,12 @@ enum Pending<'a> {
 
 /// Iterative: nesting depth costs heap, not stack.
 fn cmp(a: &Term, b: &Term, exact: bool) -> Ordering {
-    let mut pending = vec![Pending::Terms(a, b, exact)];
+    // Scalars decide without the stack ever allocating.
+    let mut pending = Vec::new();
+    let first = cmp_shallow(a, b, exact, &mut pending);
+    if first != Ordering::Equal {
+        return first;
+    }
     while let Some(next) = pending.pop() {
         let o = match next {
             Pending::Terms(a, b, exact) => cmp_shallow(a, b, exact, &mut pending),

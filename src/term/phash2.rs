@@ -179,8 +179,8 @@ enum Step<'a> {
 
 /// OTP's `make_hash2` walk, with an explicit stack as the C code has.
 fn hash(term: &Term, hash: u32) -> u32 {
-    let mut h = hash;
-    let mut steps = vec![Step::Term(term)];
+    let mut steps = Vec::new();
+    let mut h = hash_shallow(term, hash, &mut steps);
     while let Some(step) = steps.pop() {
         match step {
             Step::Term(t) => h = hash_shallow(t, h, &mut steps),
