@@ -38,15 +38,21 @@ fn mismatch(expected: &str, found: &Term) -> TermError {
 }
 
 impl<'de> TermDeserializer<'de> {
-    /// Any integer the visitor can take: `i64`, else (a bignum) `i128` or `u128`.
+    /// Any integer the visitor can take: `i64`, else (a bignum) `u64`, `i128` or `u128`.
     fn visit_int<V: Visitor<'de>>(&self, visitor: V) -> Result<V::Value, TermError> {
         match self.0 {
             Term::Int(n) => visitor.visit_i64(*n),
-            Term::BigInt(n) => match (i128::try_from(n), u128::try_from(n)) {
-                (Ok(v), _) => visitor.visit_i128(v),
-                (_, Ok(v)) => visitor.visit_u128(v),
-                _ => Err(TermError::IntegerOutOfRange(n.to_string())),
-            },
+            Term::BigInt(n) => {
+                if let Ok(v) = u64::try_from(n) {
+                    visitor.visit_u64(v)
+                } else if let Ok(v) = i128::try_from(n) {
+                    visitor.visit_i128(v)
+                } else if let Ok(v) = u128::try_from(n) {
+                    visitor.visit_u128(v)
+                } else {
+                    Err(TermError::IntegerOutOfRange(n.to_string()))
+                }
+            }
             other => Err(mismatch("an integer", other)),
         }
     }
