@@ -129,3 +129,19 @@ proptest! {
         prop_assert_eq!(from_term::<Vec<TodoMsg>>(&term), Ok(msgs));
     }
 }
+
+#[test]
+fn integers_beyond_i64_travel_as_bignums() {
+    assert_eq!(to_term(&u64::MAX).to_string(), "18446744073709551615");
+    assert_eq!(from_term::<u64>(&to_term(&u64::MAX)), Ok(u64::MAX));
+    assert_eq!(from_term::<i128>(&to_term(&i128::MIN)), Ok(i128::MIN));
+    assert!(from_term::<i64>(&to_term(&u64::MAX)).is_err());
+}
+
+#[test]
+fn ready_made_bignums_and_improper_lists_survive_to_term() {
+    let big = Term::integer(num_bigint::BigInt::from(3u8).pow(100));
+    let improper = Term::improper_list(vec![Term::Int(1), big.clone()], Term::atom("tail"));
+    assert_eq!(to_term(&(improper.clone(), 5)), Term::tuple([improper, Term::Int(5)]));
+    assert_eq!(to_term(&big), big);
+}
