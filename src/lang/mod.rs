@@ -12,8 +12,21 @@
 //! - `ast.rs`: [`ast::Expr`], Elixir's quoted form.
 //! - `syntax/`: the lexer and the parser (error-tolerant, depth-bounded), and the printer
 //!   that turns a tree back into source.
+//! - `value.rs`, `atom.rs`: the runtime value (16 bytes) and interned atoms.
+//! - `code.rs`: the instruction set; `compile/`: quoted form → code; `machine/`: runs code.
+//! - `native.rs`: functions written in Rust and their registry (how to add one: its docs);
+//!   `kernel/`: Kernel's natives; `stdlib/`: the standard library's.
+//! - `exception.rs`: raising Elixir exceptions and their messages; `convert.rs`: values ↔ terms.
 
 pub mod ast;
+pub mod atom;
+pub mod code;
+pub mod convert;
+pub mod exception;
+pub mod kernel;
+pub mod native;
+pub mod stdlib;
+pub mod value;
 
 use std::io::Write;
 
