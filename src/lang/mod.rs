@@ -21,10 +21,13 @@
 pub mod ast;
 pub mod atom;
 pub mod code;
+pub mod compile;
 pub mod convert;
 pub mod exception;
 pub mod kernel;
+pub mod machine;
 pub mod native;
+pub mod runner;
 pub mod stdlib;
 pub mod value;
 
