@@ -5,6 +5,7 @@
 //! are compiled to machine instructions or written in the prelude instead.
 
 pub mod arith;
+mod basics;
 mod runtime;
 
 use std::cmp::Ordering;
@@ -25,6 +26,7 @@ fn b(v: bool) -> R {
 /// Registers Kernel, IO and the `:erlang` natives.
 pub fn register(reg: &mut Registry) {
     runtime::register(reg);
+    basics::register(reg);
     let k = "Kernel";
     reg.add(k, "+", 2, |_, a| arith(ArithOp::Add, &a[0], &a[1]));
     reg.add(k, "-", 2, |_, a| arith(ArithOp::Sub, &a[0], &a[1]));

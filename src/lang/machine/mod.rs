@@ -851,3 +851,6 @@ fn blame(name: Atom, args: &[Value]) -> Option<String> {
 pub fn binary_of(bytes: &[u8]) -> Value {
     Value::Binary(Rc::new(Bin::Owned(bytes.to_vec())))
 }
+
+#[cfg(test)]
+mod tests;
