@@ -21,20 +21,33 @@ use super::value::Value;
 /// Reductions per slice between two flushes of the output.
 const SLICE: u32 = 20_000;
 
+thread_local! {
+    /// The prelude, parsed and compiled once per thread.
+    static PRELUDE: std::cell::RefCell<Option<(Rc<super::code::Code>, KnownModules)>> = const { std::cell::RefCell::new(None) };
+}
+
+fn prelude() -> Result<(Rc<super::code::Code>, KnownModules), String> {
+    if let Some(ready) = PRELUDE.with(|p| p.borrow().clone()) {
+        return Ok(ready);
+    }
+    let tree = super::syntax::parse(include_str!("prelude.exs")).map_err(|e| format!("prelude.exs:{e}"))?;
+    let mut known = KnownModules::default();
+    let code = compile_script(&tree, "prelude.exs", &mut known).map_err(|e| format!("prelude.exs:{}: {}", e.line, e.message))?;
+    PRELUDE.with(|p| *p.borrow_mut() = Some((code.clone(), known.clone())));
+    Ok((code, known))
+}
+
 /// A machine with the prelude's modules defined, and the compile-time knowledge of them.
-pub fn machine_with_prelude(prelude: Option<&Expr>, file: &str) -> Result<(Machine, KnownModules), String> {
+pub fn machine_with_prelude(file: &str) -> Result<(Machine, KnownModules), String> {
     let mut machine = Machine::new();
     machine.file = file.to_string();
-    let mut known = KnownModules::default();
-    if let Some(tree) = prelude {
-        let code = compile_script(tree, "prelude.exs", &mut known).map_err(|e| format!("prelude.exs:{}: {}", e.line, e.message))?;
-        machine.start(code, Rc::new(Module::default()));
-        match machine.run(u32::MAX) {
-            Step::Done(_) => {}
-            other => return Err(format!("prelude did not load: {other:?}")),
-        }
-        machine.stderr.clear();
+    let (code, known) = prelude()?;
+    machine.start(code, Rc::new(Module::default()));
+    match machine.run(u32::MAX) {
+        Step::Done(_) => {}
+        other => return Err(format!("prelude did not load: {other:?}")),
     }
+    machine.stderr.clear();
     Ok((machine, known))
 }
 

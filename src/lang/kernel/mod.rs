@@ -154,6 +154,10 @@ pub fn register(reg: &mut Registry) {
         (Value::Atom(m), Value::Atom(f), Value::Int(n)) => b(ctx.function_exported(*m, *f, *n as u32)),
         _ => Err(Raise::bad_argument(1, "not an atom")),
     });
+    reg.add(k, "send", 2, |ctx, a| {
+        ctx.send(a[0].clone(), a[1].clone());
+        Ok(a[1].clone())
+    });
     reg.add(k, "throw", 1, |_, a| Err(Raise::throw(a[0].clone())));
     reg.add(k, "exit", 1, |_, a| Err(Raise::exit(a[0].clone())));
     reg.add(":erlang", "error", 1, |_, a| Err(Raise { kind: Kind::Error, value: a[0].clone() }));

@@ -81,6 +81,8 @@ pub struct Machine {
     /// `1 + :a` of the last failed arithmetic operator, which an uncaught `ArithmeticError`
     /// shows after its message (as Elixir's blame does).
     pub blame: Option<String>,
+    /// Messages sent to other processes, for the runtime to deliver (`send/2`).
+    pub outbox: Vec<(Value, Value)>,
 }
 
 enum Target {
@@ -111,6 +113,7 @@ impl Machine {
             next_closure: 0,
             file: "nofile".to_string(),
             blame: None,
+            outbox: Vec::new(),
         }
     }
 
@@ -177,7 +180,7 @@ impl Machine {
     }
 
     fn ctx(&mut self) -> Ctx<'_> {
-        Ctx { stdout: &mut self.stdout, modules: &self.modules, self_pid: self.self_pid, next_ref: &mut self.next_ref }
+        Ctx { stdout: &mut self.stdout, modules: &self.modules, self_pid: self.self_pid, next_ref: &mut self.next_ref, sent: &mut self.outbox }
     }
 
     fn resolve_remote(&self, module: Atom, name: Atom, argc: u32) -> Result<Target, Raise> {
@@ -377,9 +380,13 @@ impl Machine {
                             modules: &self.modules,
                             self_pid: self.self_pid,
                             next_ref: &mut self.next_ref,
+                            sent: &mut self.outbox,
                         };
                         f(&mut ctx, &self.stack[at..])
                     };
+                    if !self.outbox.is_empty() {
+                        self.deliver_own();
+                    }
                     if result.is_err() && self.guard_fail.is_none() {
                         self.blame = blame(*name, &self.stack[at..]);
                     }
@@ -746,10 +753,14 @@ impl Machine {
                         modules: &self.modules,
                         self_pid: self.self_pid,
                         next_ref: &mut self.next_ref,
+                            sent: &mut self.outbox,
                     };
                     f(&mut ctx, &self.stack[at..])
                 };
                 self.stack.truncate(at);
+                if !self.outbox.is_empty() {
+                    self.deliver_own();
+                }
                 if tail {
                     // A tail call to a native returns from the current frame.
                     let v = result?;
@@ -806,6 +817,20 @@ impl Machine {
                 }
                 self.frames.push(Frame { code, module, pc: 0, base: new_base as u32 });
                 Ok(())
+            }
+        }
+    }
+
+    /// Moves messages this process sent to itself into its mailbox.
+    fn deliver_own(&mut self) {
+        let me = self.self_pid;
+        let mut i = 0;
+        while i < self.outbox.len() {
+            if matches!(self.outbox[i].0, Value::Pid(p) if p == me) {
+                let (_, m) = self.outbox.remove(i);
+                self.mailbox.push_back(m);
+            } else {
+                i += 1;
             }
         }
     }
