@@ -201,7 +201,18 @@ impl Compiler<'_> {
     }
 
     pub(crate) fn for_expr(&mut self, args: &[Expr], meta: Meta) -> CResult<()> {
-        let Some((opts, quals)) = args.split_last() else { return err(meta, "invalid for") };
+        // `for gen, into: x do ... end` quotes as `[gen, [into: x], [do: ...]]`: merge the
+        // trailing keyword lists.
+        let mut quals = args;
+        let mut merged = Vec::new();
+        while let Some((Expr::List(items), rest)) = quals.split_last() {
+            if !items.iter().all(|i| matches!(i, Expr::Pair(p) if matches!(p.0, Expr::Atom(_)))) || items.is_empty() {
+                break;
+            }
+            merged.splice(0..0, items.iter().cloned());
+            quals = rest;
+        }
+        let opts = &Expr::List(merged);
         let Some(body) = keyword(opts, "do") else { return err(meta, "missing :do option in \"for\"") };
         let reduce = keyword(opts, "reduce");
         let acc = self.fresh();

@@ -339,6 +339,11 @@ impl<'k> Compiler<'k> {
             self.emit(Op::Atom(m));
             return Ok(());
         }
+        if name == "__STACKTRACE__" {
+            // No stacktraces are kept: `reraise e, __STACKTRACE__` re-raises with none.
+            self.emit(Op::Nil);
+            return Ok(());
+        }
         match self.var(name) {
             Some(s) => {
                 self.emit(Op::Load(s));
@@ -572,7 +577,8 @@ impl<'k> Compiler<'k> {
         let ok = self.label();
         let vars = self.pattern(left, fail)?;
         self.emit(Op::Jump(ok));
-        self.place_fail(fail, d);
+        // On a mismatch, drop what the partial match pushed: the original value is on top.
+        self.place_fail(fail, d - 1);
         self.emit(Op::NoMatch(super::code::NoMatch::Match));
         self.place(ok, d - 1);
         self.commit_vars(vars);
