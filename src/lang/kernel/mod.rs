@@ -12,7 +12,7 @@ use std::cmp::Ordering;
 
 use self::arith::{arith, div_rem, divide, ArithOp};
 use super::atom::Atom;
-use super::convert::{inspect, inspect_pretty, to_string};
+use super::convert::{inspect, inspect_pretty, inspect_with, to_string};
 use super::exception::{Kind, Raise};
 use super::native::{Ctx, Registry};
 use super::value::{Bin, Value};
@@ -147,7 +147,7 @@ pub fn register(reg: &mut Registry) {
     });
     reg.add(k, "to_string", 1, |_, a| to_string(&a[0]).map(|s| Value::bytes(s)));
     reg.add(k, "inspect", 1, |_, a| Ok(Value::string(&inspect(&a[0]))));
-    reg.add(k, "inspect", 2, |_, a| Ok(Value::string(&inspect(&a[0]))));
+    reg.add(k, "inspect", 2, |_, a| Ok(Value::string(&inspect_with(&a[0], &a[1], crate::term::InspectOpts::default()))));
     reg.add(k, "self", 0, |ctx, _| Ok(ctx.self_pid()));
     reg.add(k, "make_ref", 0, |ctx, _| Ok(ctx.make_ref()));
     reg.add(k, "function_exported?", 3, |ctx, a| match (&a[0], &a[1], &a[2]) {
@@ -192,7 +192,7 @@ pub fn register(reg: &mut Registry) {
     });
     reg.add("IO", "inspect", 2, |ctx, a| {
         let label = keyword_get(&a[1], "label");
-        let text = inspect_pretty(&a[0], 80);
+        let text = inspect_with(&a[0], &a[1], crate::term::InspectOpts::io_inspect());
         let line = match label {
             Some(l) => format!("{}: {text}\n", String::from_utf8_lossy(&to_string(&l)?)),
             None => format!("{text}\n"),
