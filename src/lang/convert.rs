@@ -10,6 +10,20 @@ use super::atom::Atom;
 use super::exception::Raise;
 use super::value::{FunRef, Value};
 
+thread_local! {
+    /// The field order of each struct module defined so far (`defstruct` order).
+    static STRUCT_ORDER: std::cell::RefCell<rustc_hash::FxHashMap<Atom, std::rc::Rc<Vec<Atom>>>> = Default::default();
+}
+
+/// Records the definition order of a struct's fields (the machine calls this on `defmodule`).
+pub fn register_struct_order(module: Atom, fields: &[Atom]) {
+    STRUCT_ORDER.with(|o| o.borrow_mut().insert(module, std::rc::Rc::new(fields.to_vec())));
+}
+
+fn struct_order(module: Atom) -> Option<std::rc::Rc<Vec<Atom>>> {
+    STRUCT_ORDER.with(|o| o.borrow().get(&module).cloned())
+}
+
 /// A value as a term (for a message to a Rust process, `term_to_binary`, the inspector).
 pub fn to_term(v: &Value) -> Term {
     match v {
@@ -31,7 +45,18 @@ pub fn to_term(v: &Value) -> Term {
             }
         }
         Value::Tuple(t) => Term::Tuple(t.0.iter().map(to_term).collect()),
-        Value::Map(m) => Term::Map(m.0.iter().map(|(k, v)| (to_term(k), to_term(v))).collect()),
+        Value::Map(m) => {
+            let mut pairs: Vec<(Term, Term)> = m.0.iter().map(|(k, v)| (to_term(k), to_term(v))).collect();
+            if let Some(order) = v.struct_name().and_then(struct_order) {
+                // Structs print their fields in definition order, as Elixir does.
+                let rank = |t: &Term| match t {
+                    Term::Atom(a) => order.iter().position(|f| &*f.name() == a.as_str()).unwrap_or(usize::MAX),
+                    _ => usize::MAX,
+                };
+                pairs.sort_by_key(|(k, _)| rank(k));
+            }
+            Term::Map(pairs)
+        }
         Value::Pid(p) => Term::Pid(Pid { id: *p as u32, index: (*p >> 32) as u32 }),
         Value::Ref(r) => Term::Ref(*r),
         Value::Fun(c) => Term::Fun(match &c.fun {

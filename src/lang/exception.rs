@@ -211,6 +211,9 @@ pub fn builtin_message(e: &Value) -> Option<String> {
             let m = field(e, "module").as_atom().map(|a| a.module_name()).unwrap_or_default();
             let f = field(e, "function").as_atom().map(|a| a.name().to_string()).unwrap_or_default();
             let arity = inspect(&field(e, "arity"));
+            if f.starts_with("anonymous fn") {
+                return Some(format!("no function clause matching in {f}"));
+            }
             format!("no function clause matching in {m}.{f}/{arity}")
         }
         "UndefinedFunctionError" => {

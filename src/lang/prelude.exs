@@ -15,6 +15,12 @@ defmodule Kernel do
   def raise(module, attrs) when is_atom(module), do: :erlang.error(module.exception(attrs))
   def reraise(exception, _stacktrace), do: raise(exception)
   def reraise(module, attrs, _stacktrace), do: raise(module, attrs)
+  def then(value, fun), do: fun.(value)
+
+  def tap(value, fun) do
+    fun.(value)
+    value
+  end
 end
 
 defmodule RuntimeError do

@@ -156,7 +156,8 @@ fn function_clause_blame(e: &Value) -> String {
     let module = get("module").as_atom().unwrap_or(Atom::NIL).module_name();
     let function = get("function").as_atom().map(|a| a.name().to_string()).unwrap_or_default();
     let arity = inspect(&get("arity"));
-    let mut out = format!("    \n    \n    The following arguments were given to {module}.{function}/{arity}:\n    \n");
+    let name = if function.starts_with("anonymous fn") { function } else { format!("{module}.{function}/{arity}") };
+    let mut out = format!("    \n    \n    The following arguments were given to {name}:\n    \n");
     for (i, a) in args.list_iter().enumerate() {
         out.push_str(&format!("        # {}\n        {}\n    \n", i + 1, inspect(a)));
     }

@@ -261,6 +261,17 @@ impl Compiler<'_> {
             self.emit(Op::Store(acc));
             return Ok(());
         };
+        let bytes_generator;
+        let q = match q.as_named() {
+            // `<<c <- binary>>`: a generator over the bytes.
+            Some(("<<>>", Some([inner]))) if matches!(inner.as_named(), Some(("<-", Some(_)))) => {
+                let Some(("<-", Some([pat, bin]))) = inner.as_named() else { unreachable!() };
+                let bytes = super::remote_call("elixir_rt", "binary_bytes", vec![bin.clone()], meta);
+                bytes_generator = Expr::call("<-", meta, vec![pat.clone(), bytes]);
+                &bytes_generator
+            }
+            _ => q,
+        };
         match q.as_named() {
             Some(("<-", Some([pat, enumerable]))) => {
                 let (pat, guard) = match pat.as_named() {
@@ -495,8 +506,17 @@ impl Compiler<'_> {
     pub(crate) fn lambda(&mut self, clauses: &[Expr], meta: Meta) -> CResult<()> {
         let Some(first) = clauses.first().and_then(split_clause) else { return err(meta, "expected -> clauses in fn") };
         let arity = first.0.len() as u32;
-        let module = self.env.module.unwrap_or(Atom::NIL);
-        self.begin_fn(module, Atom::intern("-fn-"), arity);
+        // How FunctionClauseError names it: `anonymous fn/1 in Foo.bar/2` in a module, and
+        // `:elixir_compiler_0.__FILE__/1` at a script's top level, as Elixir 1.14 does.
+        let (module, name) = match self.env.module {
+            Some(m) => {
+                let outer = self.fns.iter().rev().find(|f| !f.lambda).expect("a def encloses it");
+                (Atom::NIL, Atom::intern(&format!("anonymous fn/{arity} in {}.{}/{}", m.module_name(), outer.name.name(), outer.arity)))
+            }
+            None => (Atom::intern("elixir_compiler_0"), Atom::intern("__FILE__")),
+        };
+        self.begin_fn(module, name, arity);
+        self.f().lambda = true;
         let slots: Vec<u32> = (0..arity).collect();
         let end = self.label();
         for c in clauses {

@@ -94,6 +94,8 @@ struct FnState {
     module: Atom,
     name: Atom,
     arity: u32,
+    /// An `fn` (captures variables of the enclosing function).
+    lambda: bool,
 }
 
 pub(crate) struct Compiler<'k> {
@@ -131,6 +133,7 @@ impl<'k> Compiler<'k> {
             module,
             name,
             arity,
+            lambda: false,
         });
     }
 
@@ -441,8 +444,52 @@ impl<'k> Compiler<'k> {
             }
             ("raise", [msg]) => self.call_remote(Atom::KERNEL, "raise", std::slice::from_ref(msg), tail),
             ("super", _) => err(meta, "super is not supported"),
+            (sigil, [text, Expr::List(mods)]) if sigil.starts_with("sigil_") => self.sigil(&sigil[6..], text, mods, meta),
             ("quote" | "unquote", _) => err(meta, format!("{name} is not supported by this interpreter")),
             _ => self.local_call(name, args, meta, tail),
+        }
+    }
+
+    /// `~w(a b)`, `~s(..)`, `~c(..)`, `~D[..]`, `~T[..]`, `~N[..]` at compile time; other
+    /// sigils call `Kernel.sigil_X/2` (e.g. the stdlib's `~r`).
+    fn sigil(&mut self, letter: &str, text: &Expr, mods: &[Expr], meta: Meta) -> CResult<()> {
+        let literal = match text.as_named() {
+            Some(("<<>>", Some(parts))) => match parts {
+                [Expr::Str(s)] => Some(s.to_string()),
+                [] => Some(String::new()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let modifiers: String = mods.iter().filter_map(|m| if let Expr::Int(c) = m { char::from_u32(*c as u32) } else { None }).collect();
+        match (letter, literal) {
+            ("w" | "W", Some(s)) => {
+                let words = s.split_whitespace().map(|w| match modifiers.as_str() {
+                    "a" => Value::atom(w),
+                    "c" => Value::list(w.chars().map(|c| Value::Int(c as i64)).collect::<Vec<_>>()),
+                    _ => Value::string(w),
+                });
+                self.push_value(Value::list(words.collect::<Vec<_>>()));
+                Ok(())
+            }
+            ("s" | "S", _) => self.expr(text, false),
+            ("c" | "C", Some(s)) => {
+                self.push_value(Value::list(s.chars().map(|c| Value::Int(c as i64)).collect::<Vec<_>>()));
+                Ok(())
+            }
+            ("D" | "T" | "N", Some(s)) => match calendar_literal(letter, &s) {
+                Some(v) => {
+                    self.push_value(v);
+                    Ok(())
+                }
+                None => err(meta, format!("invalid ~{letter} sigil: {s}")),
+            },
+            _ => {
+                self.expr(text, false)?;
+                self.push_value(Value::list(mods.iter().filter_map(|m| if let Expr::Int(c) = m { Some(Value::Int(*c)) } else { None }).collect::<Vec<_>>()));
+                self.emit(Op::CallRemote { module: Atom::KERNEL, name: Atom::intern(&format!("sigil_{letter}")), argc: 2, tail: false });
+                Ok(())
+            }
         }
     }
 
@@ -728,8 +775,51 @@ impl<'k> Compiler<'k> {
 
 impl FnState {
     fn is_lambda(&self) -> bool {
-        self.name == Atom::intern("-fn-")
+        self.lambda
     }
+}
+
+/// `~D[2024-01-22]`, `~T[10:20:30.5]`, `~N[2024-01-22 10:20:30]` as their structs.
+fn calendar_literal(letter: &str, text: &str) -> Option<Value> {
+    let num = |s: &str| s.parse::<i64>().ok();
+    let date = |s: &str| -> Option<Vec<(&'static str, Value)>> {
+        let mut it = s.splitn(3, '-');
+        let (y, m, d) = (num(it.next()?)?, num(it.next()?)?, num(it.next()?)?);
+        Some(vec![("year", Value::Int(y)), ("month", Value::Int(m)), ("day", Value::Int(d))])
+    };
+    let time = |s: &str| -> Option<Vec<(&'static str, Value)>> {
+        let (hms, frac) = match s.split_once('.') {
+            Some((a, b)) => (a, Some(b)),
+            None => (s, None),
+        };
+        let mut it = hms.splitn(3, ':');
+        let (h, m, sec) = (num(it.next()?)?, num(it.next()?)?, num(it.next()?)?);
+        let micro = match frac {
+            Some(f) if !f.is_empty() && f.len() <= 6 => {
+                let us = num(&format!("{f:0<6}"))?;
+                Value::pair(Value::Int(us), Value::Int(f.len() as i64))
+            }
+            Some(_) => return None,
+            None => Value::pair(Value::Int(0), Value::Int(0)),
+        };
+        Some(vec![("hour", Value::Int(h)), ("minute", Value::Int(m)), ("second", Value::Int(sec)), ("microsecond", micro)])
+    };
+    let (module, fields) = match letter {
+        "D" => ("Date", date(text)?),
+        "T" => ("Time", time(text)?),
+        _ => {
+            let (d, t) = text.split_once([' ', 'T'])?;
+            let mut f = date(d)?;
+            f.extend(time(t)?);
+            ("NaiveDateTime", f)
+        }
+    };
+    let mut pairs = vec![
+        (Value::Atom(Atom::STRUCT), Value::Atom(Atom::module(module))),
+        (Value::atom("calendar"), Value::Atom(Atom::module("Calendar.ISO"))),
+    ];
+    pairs.extend(fields.into_iter().map(|(k, v)| (Value::atom(k), v)));
+    Some(Value::map(pairs))
 }
 
 /// `[a, b | t]` in quoted form is `[a, {:|, _, [b, t]}]`: the heads and the tail.
@@ -781,6 +871,12 @@ fn keyword<'a>(opts: &'a Expr, key: &str) -> Option<&'a Expr> {
         }),
         _ => None,
     }
+}
+
+/// `:module.name(args)` as a quoted remote call.
+pub(crate) fn remote_call(module: &str, name: &str, args: Vec<Expr>, meta: Meta) -> Expr {
+    let dot = Expr::call(".", meta, vec![Expr::Atom(module.into()), Expr::Atom(name.into())]);
+    Expr::Node(Box::new(Node { head: Head::Expr(dot), meta, args: Some(args) }))
 }
 
 /// A short description of an expression for compile errors.

@@ -148,6 +148,16 @@ pub fn register(reg: &mut Registry) {
     reg.add(k, "to_string", 1, |_, a| to_string(&a[0]).map(|s| Value::bytes(s)));
     reg.add(k, "inspect", 1, |_, a| Ok(Value::string(&inspect(&a[0]))));
     reg.add(k, "inspect", 2, |_, a| Ok(Value::string(&inspect_with(&a[0], &a[1], crate::term::InspectOpts::default()))));
+    reg.add(k, "to_charlist", 1, |_, a| {
+        let bytes = to_string(&a[0])?;
+        let text = String::from_utf8_lossy(&bytes);
+        Ok(Value::list(text.chars().map(|c| Value::Int(c as i64)).collect::<Vec<_>>()))
+    });
+    reg.add(k, "bit_size", 1, |_, a| match a[0].as_bytes() {
+        Some(b) => Ok(Value::Int(8 * b.len() as i64)),
+        None => Err(Raise::bad_argument(1, "not a bitstring")),
+    });
+    reg.add(k, "**", 2, |_, a| pow(&a[0], &a[1]));
     reg.add(k, "self", 0, |ctx, _| Ok(ctx.self_pid()));
     reg.add(k, "make_ref", 0, |ctx, _| Ok(ctx.make_ref()));
     reg.add(k, "function_exported?", 3, |ctx, a| match (&a[0], &a[1], &a[2]) {
@@ -350,5 +360,29 @@ fn type_name(v: &Value) -> &'static str {
         Value::Pid(_) => "PID",
         Value::Ref(_) => "Reference",
         _ => "List",
+    }
+}
+
+/// `base ** exponent`: integers stay exact (a negative exponent raises), floats use `powf`.
+fn pow(base: &Value, exp: &Value) -> R {
+    match (base, exp) {
+        (b, Value::Int(e)) if b.is_integer() => {
+            if *e < 0 {
+                return Err(Raise::arithmetic());
+            }
+            let big = match b {
+                Value::Int(i) => num_bigint::BigInt::from(*i),
+                Value::BigInt(x) => (**x).clone(),
+                _ => unreachable!(),
+            };
+            Ok(Value::from_bigint(num_traits::Pow::pow(big, *e as u64)))
+        }
+        _ => match (arith::to_f64(base), arith::to_f64(exp)) {
+            (Some(x), Some(y)) if base.is_number() && exp.is_number() => {
+                let r = x.powf(y);
+                if r.is_finite() { Ok(Value::Float(r)) } else { Err(Raise::arithmetic()) }
+            }
+            _ => Err(Raise::arithmetic()),
+        },
     }
 }

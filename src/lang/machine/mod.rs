@@ -706,6 +706,11 @@ impl Machine {
                 Op::DefModule(i) => {
                     let m = code.modules[*i as usize].clone();
                     let name = m.name.unwrap_or(Atom::NIL);
+                    if let Some(fields) = &m.struct_fields {
+                        let mut order = vec![Atom::STRUCT];
+                        order.extend(fields.iter().map(|(k, _)| *k));
+                        super::convert::register_struct_order(name, &order);
+                    }
                     if self.modules.modules.insert(name, m).is_some() {
                         use std::io::Write;
                         let _ = write!(
