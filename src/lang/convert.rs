@@ -140,7 +140,7 @@ pub fn to_string(v: &Value) -> Result<Vec<u8>, Raise> {
         _ => {
             return Err(Raise::exception(
                 "Protocol.UndefinedError",
-                &[("message", Value::string(&format!("protocol String.Chars not implemented for {}", inspect(v))))],
+                &[("message", Value::string(&format!("protocol String.Chars not implemented for {} of type {}", inspect(v), super::kernel::type_name(v))))],
             ));
         }
     })

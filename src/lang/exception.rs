@@ -263,5 +263,20 @@ pub fn normalize_error(value: &Value) -> Value {
     if value.is_atom(Atom::intern("badarith")) {
         return exception_struct(Atom::module("ArithmeticError"), &[]);
     }
+    if let Some([tag, term]) = value.as_tuple() {
+        let module = match tag.as_atom().map(|a| a.name()) {
+            Some(t) if &*t == "badkey" => return exception_struct(Atom::module("KeyError"), &[("key", term.clone())]),
+            Some(t) if &*t == "case_clause" => "CaseClauseError",
+            Some(t) if &*t == "badmap" => "BadMapError",
+            Some(t) if &*t == "try_clause" => "TryClauseError",
+            Some(t) if &*t == "with_clause" => "WithClauseError",
+            Some(t) if &*t == "badmatch" => "MatchError",
+            Some(t) if &*t == "bad_function" || &*t == "badfun" => "BadFunctionError",
+            _ => "",
+        };
+        if !module.is_empty() {
+            return exception_struct(Atom::module(module), &[("term", term.clone())]);
+        }
+    }
     exception_struct(Atom::module("ErlangError"), &[("original", value.clone())])
 }

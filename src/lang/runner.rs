@@ -73,7 +73,9 @@ pub fn run_tree(machine: &mut Machine, known: &mut KnownModules, tree: &Expr, fi
                 return 1;
             }
             Step::Raise(raise) => {
-                if raise.kind == Kind::Exit && raise.value.is_atom(Atom::NORMAL) {
+                // `exit(:normal)` and `exit({:shutdown, _})` end a script quietly, with status 0.
+                let shutdown = matches!(raise.value.as_tuple(), Some([tag, _]) if tag.is_atom(Atom::intern("shutdown")));
+                if raise.kind == Kind::Exit && (raise.value.is_atom(Atom::NORMAL) || shutdown) {
                     return 0;
                 }
                 let text = error_banner(machine, &raise);

@@ -207,6 +207,7 @@ impl<'k> Compiler<'k> {
             Op::List(n) => d - *n as i64,
             Op::Map(n) | Op::Struct { n, .. } => d + 1 - 2 * *n as i64,
             Op::MapUpdate(n) => d - 2 * *n as i64,
+            Op::BinOp { .. } => d - 1,
             Op::CallLocal { argc, .. } | Op::CallRemote { argc, .. } | Op::CallNative { argc, .. } => {
                 d + 1 - *argc as i64
             }
@@ -695,7 +696,10 @@ impl<'k> Compiler<'k> {
             for x in args {
                 self.expr(x, false)?;
             }
-            self.emit(Op::CallNative { f, name: a, argc });
+            match super::code::BinOp::from_name(name).filter(|_| argc == 2) {
+                Some(op) => self.emit(Op::BinOp { op, f }),
+                None => self.emit(Op::CallNative { f, name: a, argc }),
+            }
             return Ok(());
         }
         if self.known.funs.get(&Atom::KERNEL).is_some_and(|fs| fs.contains(&(a, argc))) {

@@ -196,7 +196,7 @@ impl Compiler<'_> {
             let code = self.function(g, meta)?;
             funs.push(FunDef { name: g.name, arity: g.arity, public: g.public, code });
         }
-        let module = Module { name: Some(name), funs, index, struct_fields, is_exception };
+        let module = Module { name: Some(name), funs, index, struct_fields, is_exception, line: meta.line };
         Ok((module, inner_modules))
     }
 

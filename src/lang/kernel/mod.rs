@@ -348,7 +348,8 @@ pub fn to_list(v: &Value) -> R {
     ))
 }
 
-fn type_name(v: &Value) -> &'static str {
+/// The type name Elixir's protocol errors use (`of type Tuple`).
+pub fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Int(_) | Value::BigInt(_) => "Integer",
         Value::Float(_) => "Float",

@@ -22,7 +22,7 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use super::atom::Atom;
-use super::code::{Code, Label, Module, ModuleTable, NoMatch, Op};
+use super::code::{BinOp, Code, Label, Module, ModuleTable, NoMatch, Op};
 use super::convert::to_string;
 use super::exception::{exception_struct, Kind, Raise};
 use super::kernel;
@@ -372,6 +372,51 @@ impl Machine {
                         self.stack.push(Value::bytes(s));
                     }
                 }
+                Op::BinOp { op, f } => {
+                    let n = self.stack.len();
+                    let fast = match (&self.stack[n - 2], &self.stack[n - 1]) {
+                        (Value::Int(a), Value::Int(b)) => {
+                            let (a, b) = (*a, *b);
+                            match op {
+                                BinOp::Add => a.checked_add(b).map(Value::Int),
+                                BinOp::Sub => a.checked_sub(b).map(Value::Int),
+                                BinOp::Mul => a.checked_mul(b).map(Value::Int),
+                                BinOp::Lt => Some(Value::boolean(a < b)),
+                                BinOp::Gt => Some(Value::boolean(a > b)),
+                                BinOp::Le => Some(Value::boolean(a <= b)),
+                                BinOp::Ge => Some(Value::boolean(a >= b)),
+                                BinOp::Eq | BinOp::StrictEq => Some(Value::boolean(a == b)),
+                                BinOp::Ne | BinOp::StrictNe => Some(Value::boolean(a != b)),
+                            }
+                        }
+                        _ => None,
+                    };
+                    let result = match fast {
+                        Some(v) => Ok(v),
+                        None => {
+                            let mut ctx = Ctx {
+                                stdout: &mut self.stdout,
+                                modules: &self.modules,
+                                self_pid: self.self_pid,
+                                next_ref: &mut self.next_ref,
+                                sent: &mut self.outbox,
+                            };
+                            let r = f(&mut ctx, &self.stack[n - 2..]);
+                            if r.is_err() && self.guard_fail.is_none() {
+                                let name = match op {
+                                    BinOp::Add => "+",
+                                    BinOp::Sub => "-",
+                                    BinOp::Mul => "*",
+                                    _ => "",
+                                };
+                                self.blame = blame(Atom::intern(name), &self.stack[n - 2..]);
+                            }
+                            r
+                        }
+                    };
+                    self.stack.truncate(n - 2);
+                    self.stack.push(tri!(result));
+                }
                 Op::CallNative { f, argc, name } => {
                     let at = self.stack.len() - *argc as usize;
                     let result = {
@@ -524,7 +569,13 @@ impl Machine {
                     self.stack.truncate(keep);
                 }
                 Op::MatchConst(i, fail) => {
-                    if pop!() != code.consts[*i as usize] {
+                    let v = pop!();
+                    let same = match (&v, &code.consts[*i as usize]) {
+                        (Value::Int(a), Value::Int(b)) => a == b,
+                        (Value::Atom(a), Value::Atom(b)) => a == b,
+                        (a, b) => a == b,
+                    };
+                    if !same {
                         pc = *fail as usize;
                     }
                 }
@@ -706,6 +757,7 @@ impl Machine {
                 Op::DefModule(i) => {
                     let m = code.modules[*i as usize].clone();
                     let name = m.name.unwrap_or(Atom::NIL);
+                    let line = m.line;
                     if let Some(fields) = &m.struct_fields {
                         let mut order = vec![Atom::STRUCT];
                         order.extend(fields.iter().map(|(k, _)| *k));
@@ -715,9 +767,10 @@ impl Machine {
                         use std::io::Write;
                         let _ = write!(
                             self.stderr,
-                            "warning: redefining module {} (current version defined in memory)\n  {}\n\n",
+                            "warning: redefining module {} (current version defined in memory)\n  {}:{}\n\n",
                             name.module_name(),
-                            self.file
+                            self.file,
+                            line
                         );
                     }
                     self.stack.push(Value::tuple(vec![
@@ -795,10 +848,9 @@ impl Machine {
             Target::Code(code, module, closure) => {
                 let new_base = if tail {
                     let at = self.stack.len() - argc;
-                    // Move the arguments down over the current frame's locals.
-                    let args: Vec<Value> = self.stack.drain(at..).collect();
-                    self.stack.truncate(base);
-                    self.stack.extend(args);
+                    // Move the arguments down over the current frame's locals, in place.
+                    self.stack[base..].rotate_left(at - base);
+                    self.stack.truncate(base + argc);
                     self.frames.pop();
                     base
                 } else {
