@@ -115,11 +115,10 @@ pub fn error_banner(machine: &mut Machine, raise: &Raise) -> String {
             if module == Atom::module("FunctionClauseError") {
                 text.push_str(&function_clause_blame(&e));
             }
-            if let Some(blame) = machine.blame.take() {
-                if module == Atom::module("ArithmeticError") {
+            if let Some(blame) = machine.blame.take()
+                && module == Atom::module("ArithmeticError") {
                     text.push_str(&format!(": {blame}"));
                 }
-            }
             text
         }
     }
@@ -129,18 +128,15 @@ pub fn error_banner(machine: &mut Machine, raise: &Raise) -> String {
 pub fn exception_message(machine: &mut Machine, e: &Value) -> String {
     let module = e.struct_name().unwrap_or(Atom::NIL);
     let own = machine.modules.get(module).is_some_and(|m| m.lookup(Atom::MESSAGE, 1).is_some());
-    if !own {
-        if let Some(m) = builtin_message(e) {
+    if !own
+        && let Some(m) = builtin_message(e) {
             return m;
         }
-    }
-    if machine.start_call(module, Atom::MESSAGE, vec![e.clone()]).is_ok() {
-        if let Step::Done(v) = machine.run(1_000_000) {
-            if let Some(s) = v.as_str() {
+    if machine.start_call(module, Atom::MESSAGE, vec![e.clone()]).is_ok()
+        && let Step::Done(v) = machine.run(1_000_000)
+            && let Some(s) = v.as_str() {
                 return s.to_string();
             }
-        }
-    }
     e.as_map()
         .and_then(|m| m.get(&Value::Atom(Atom::MESSAGE)))
         .and_then(|v| v.as_str().map(str::to_string))

@@ -49,7 +49,8 @@ pub struct KnownModules {
 /// Compiles a script's top level. Modules it defines are compiled now and defined when the
 /// script reaches their `defmodule`.
 pub fn compile_script(tree: &Expr, file: &str, known: &mut KnownModules) -> CResult<Rc<Code>> {
-    let mut c = Compiler::new(file, known);
+    let _ = file;
+    let mut c = Compiler::new(known);
     c.begin_fn(Atom::NIL, Atom::intern("__script__"), 0);
     c.expr(tree, false)?;
     c.emit(Op::Ret);
@@ -101,7 +102,6 @@ struct FnState {
 pub(crate) struct Compiler<'k> {
     fns: Vec<FnState>,
     env: Env,
-    file: Rc<str>,
     known: &'k mut KnownModules,
     /// Used for fresh hidden variable names.
     counter: u32,
@@ -110,8 +110,8 @@ pub(crate) struct Compiler<'k> {
 }
 
 impl<'k> Compiler<'k> {
-    fn new(file: &str, known: &'k mut KnownModules) -> Self {
-        Compiler { fns: Vec::new(), env: Env::default(), file: file.into(), known, counter: 0, last_captures: Vec::new() }
+    fn new(known: &'k mut KnownModules) -> Self {
+        Compiler { fns: Vec::new(), env: Env::default(), known, counter: 0, last_captures: Vec::new() }
     }
 
     fn f(&mut self) -> &mut FnState {
@@ -355,7 +355,7 @@ impl<'k> Compiler<'k> {
             }
             None if name.starts_with('_') => err(
                 meta,
-                format!("invalid use of _. \"_\" represents a value to be ignored in a pattern and cannot be used in expressions"),
+                "invalid use of _. \"_\" represents a value to be ignored in a pattern and cannot be used in expressions".to_string(),
             ),
             None => self.local_call(name, &[], meta, false).or_else(|_| {
                 err(meta, format!("undefined function {name}/0 (there is no such import)"))
@@ -499,12 +499,11 @@ impl<'k> Compiler<'k> {
         for (i, p) in parts.iter().enumerate() {
             match p {
                 Expr::Atom(a) => {
-                    if i == 0 {
-                        if let Some(full) = self.env.aliases.get(&**a) {
+                    if i == 0
+                        && let Some(full) = self.env.aliases.get(&**a) {
                             names.push(full.module_name());
                             continue;
                         }
-                    }
                     names.push(a.to_string());
                 }
                 Expr::Node(_) if i == 0 => match p.as_named() {
@@ -521,9 +520,9 @@ impl<'k> Compiler<'k> {
     }
 
     fn map(&mut self, args: &[Expr], meta: Meta) -> CResult<()> {
-        if let [Expr::Node(n)] = args {
-            if let (Head::Atom(op), Some(upd)) = (&n.head, &n.args) {
-                if &**op == "|" && upd.len() == 2 {
+        if let [Expr::Node(n)] = args
+            && let (Head::Atom(op), Some(upd)) = (&n.head, &n.args)
+                && &**op == "|" && upd.len() == 2 {
                     self.expr(&upd[0], false)?;
                     let pairs = pairs_of(&upd[1], meta)?;
                     for (k, v) in &pairs {
@@ -533,8 +532,6 @@ impl<'k> Compiler<'k> {
                     self.emit(Op::MapUpdate(pairs.len() as u32));
                     return Ok(());
                 }
-            }
-        }
         let mut n = 0;
         for a in args {
             for (k, v) in pairs_of(a, meta)? {
@@ -550,9 +547,9 @@ impl<'k> Compiler<'k> {
     fn struct_literal(&mut self, module: &Expr, fields: &Expr, meta: Meta) -> CResult<()> {
         let module = self.module_of(module, meta)?;
         let Some(("%{}", Some(args))) = fields.as_named() else { return err(meta, "invalid struct") };
-        if let [Expr::Node(n)] = args {
-            if let (Head::Atom(op), Some(upd)) = (&n.head, &n.args) {
-                if &**op == "|" && upd.len() == 2 {
+        if let [Expr::Node(n)] = args
+            && let (Head::Atom(op), Some(upd)) = (&n.head, &n.args)
+                && &**op == "|" && upd.len() == 2 {
                     // %S{s | k: v}: checks the struct name, then updates.
                     self.expr(&upd[0], false)?;
                     let pairs = pairs_of(&upd[1], meta)?;
@@ -563,8 +560,6 @@ impl<'k> Compiler<'k> {
                     self.emit(Op::MapUpdate(pairs.len() as u32));
                     return Ok(());
                 }
-            }
-        }
         let mut n = 0;
         for a in args {
             for (k, v) in pairs_of(a, meta)? {
@@ -713,11 +708,10 @@ impl<'k> Compiler<'k> {
             if imp.except.contains(&(name, argc)) {
                 continue;
             }
-            if let Some(only) = &imp.only {
-                if !only.iter().any(|(n, a)| *n == name && (*a == argc || *a == u32::MAX)) {
+            if let Some(only) = &imp.only
+                && !only.iter().any(|(n, a)| *n == name && (*a == argc || *a == u32::MAX)) {
                     continue;
                 }
-            }
             let defined = self.known.funs.get(&imp.module).is_some_and(|fs| fs.contains(&(name, argc)))
                 || native::lookup(imp.module, name, argc).is_some();
             if defined {
@@ -829,13 +823,12 @@ fn calendar_literal(letter: &str, text: &str) -> Option<Value> {
 /// `[a, b | t]` in quoted form is `[a, {:|, _, [b, t]}]`: the heads and the tail.
 fn split_improper(items: &[Expr]) -> (Vec<&Expr>, Option<&Expr>) {
     let mut heads: Vec<&Expr> = items.iter().collect();
-    if let Some(last) = items.last() {
-        if let Some(("|", Some([h, t]))) = last.as_named() {
+    if let Some(last) = items.last()
+        && let Some(("|", Some([h, t]))) = last.as_named() {
             heads.pop();
             heads.push(h);
             return (heads, Some(t));
         }
-    }
     (heads, None)
 }
 

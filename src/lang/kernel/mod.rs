@@ -145,7 +145,7 @@ pub fn register(reg: &mut Registry) {
         v if v.is_integer() => Ok(v.clone()),
         _ => Err(Raise::bad_argument(1, "not a number")),
     });
-    reg.add(k, "to_string", 1, |_, a| to_string(&a[0]).map(|s| Value::bytes(s)));
+    reg.add(k, "to_string", 1, |_, a| to_string(&a[0]).map(Value::bytes));
     reg.add(k, "inspect", 1, |_, a| Ok(Value::string(&inspect(&a[0]))));
     reg.add(k, "inspect", 2, |_, a| Ok(Value::string(&inspect_with(&a[0], &a[1], crate::term::InspectOpts::default()))));
     reg.add(k, "to_charlist", 1, |_, a| {
@@ -250,7 +250,7 @@ pub fn concat_owned(a: Value, b: &Value) -> R {
 }
 
 fn append(a: &Value, b: &Value) -> R {
-    let items = a.list_to_vec().ok_or_else(|| Raise::argument_error(&format!("argument error")))?;
+    let items = a.list_to_vec().ok_or_else(|| Raise::argument_error("argument error"))?;
     Ok(Value::list_with_tail(items, b.clone()))
 }
 
@@ -337,11 +337,10 @@ pub fn to_list(v: &Value) -> R {
         }
         return Ok(Value::list(items));
     }
-    if let Some(m) = v.as_map() {
-        if v.struct_name().is_none() {
+    if let Some(m) = v.as_map()
+        && v.struct_name().is_none() {
             return Ok(Value::list(m.iter().map(|(k, v)| Value::pair(k.clone(), v.clone())).collect::<Vec<_>>()));
         }
-    }
     Err(Raise::exception(
         "Protocol.UndefinedError",
         &[("message", Value::string(&format!("protocol Enumerable not implemented for {} of type {}", inspect(v), type_name(v))))],

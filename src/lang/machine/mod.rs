@@ -147,7 +147,7 @@ impl Machine {
                     lambdas: vec![],
                     modules: vec![],
                     nlocals: 0,
-                    module: module,
+                    module,
                     name,
                     arity: 0,
                 });
@@ -171,12 +171,11 @@ impl Machine {
 
     /// The `after` of the waiting `receive` fired: the next `run` takes that branch.
     pub fn timeout(&mut self) {
-        if let Some(frame) = self.frames.last_mut() {
-            if let Some(Op::RecvWait { after, .. }) = frame.code.ops.get(frame.pc as usize) {
+        if let Some(frame) = self.frames.last_mut()
+            && let Some(Op::RecvWait { after, .. }) = frame.code.ops.get(frame.pc as usize) {
                 frame.pc = *after;
                 self.cursor = 0;
             }
-        }
     }
 
     fn ctx(&mut self) -> Ctx<'_> {
@@ -184,14 +183,13 @@ impl Machine {
     }
 
     fn resolve_remote(&self, module: Atom, name: Atom, argc: u32) -> Result<Target, Raise> {
-        if let Some(m) = self.modules.get(module) {
-            if let Some(i) = m.lookup(name, argc) {
+        if let Some(m) = self.modules.get(module)
+            && let Some(i) = m.lookup(name, argc) {
                 let f = &m.funs[i as usize];
                 if f.public {
                     return Ok(Target::Code(f.code.clone(), m.clone(), None));
                 }
             }
-        }
         if let Some(f) = native::lookup(module, name, argc) {
             return Ok(Target::Native(f));
         }
@@ -865,13 +863,12 @@ impl Machine {
                     self.stack.len() - argc
                 };
                 self.stack.resize(new_base + code.nlocals as usize, Value::Nil);
-                if let Some(c) = closure {
-                    if let FunRef::Lambda(l, _) = &c.fun {
+                if let Some(c) = closure
+                    && let FunRef::Lambda(l, _) = &c.fun {
                         for ((_, inner), v) in l.captures.iter().zip(&c.env) {
                             self.stack[new_base + *inner as usize] = v.clone();
                         }
                     }
-                }
                 self.frames.push(Frame { code, module, pc: 0, base: new_base as u32 });
                 Ok(())
             }
