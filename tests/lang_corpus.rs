@@ -11,6 +11,8 @@
 //! Environment:
 //! - `CORPUS_FILTER=enum/` runs only the programs whose path contains the text.
 //! - `CORPUS_VERBOSE=1` also prints the diffs of the known failures.
+//! - `CORPUS_TIME_LIMIT=120` gives each program 120 s instead of 60.
+//! - `CORPUS_JOBS=4` runs 4 programs at a time instead of 2.
 //! - `UPDATE_KNOWN_FAILURES=1` rewrites known_failures.txt from this run instead of failing
 //!   (`scripts/gen_corpus.sh --update-known-failures`).
 #![cfg(not(target_arch = "wasm32"))]
@@ -18,18 +20,21 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, mpsc};
 use std::thread;
 use std::time::Duration;
 
 const CORPUS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/lang/corpus");
 const KNOWN_FAILURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/lang/corpus/known_failures.txt");
 
-/// A program gets this long before it counts as hung. The limit is the harness's own (a thread
+/// A program gets this long (or `CORPUS_TIME_LIMIT` seconds) before it counts as hung. The limit is the harness's own (a thread
 /// and a timeout), not the interpreter's reduction budget, so that a hang in any stage —
 /// parser, compiler or machine — fails one program instead of stalling the run. A hung thread is
 /// left behind; the test process ends with the run.
-const PROGRAM_TIME_LIMIT: Duration = Duration::from_secs(20);
+/// Generous because `cargo test` runs the interpreter unoptimised: the programs with a million
+/// iterations take tens of seconds there.
+const PROGRAM_TIME_LIMIT: Duration = Duration::from_secs(60);
 
 /// Deep recursion in a program must not be able to overflow the harness's thread before the
 /// interpreter's own limits apply; the interpreter keeps its frames on the heap, so this is slack.
@@ -112,17 +117,42 @@ fn run_program(program: &str) -> Result<Outcome, String> {
             let _ = sender.send((stdout, stderr, status));
         })
         .expect("spawn a program thread");
-    match receiver.recv_timeout(PROGRAM_TIME_LIMIT) {
+    let limit = std::env::var("CORPUS_TIME_LIMIT")
+        .ok()
+        .and_then(|seconds| seconds.parse().ok())
+        .map_or(PROGRAM_TIME_LIMIT, Duration::from_secs);
+    match receiver.recv_timeout(limit) {
         Ok((stdout, stderr, status)) => Ok(Outcome {
             stdout,
             stderr: normalise_stderr(&String::from_utf8_lossy(&stderr)),
             status,
         }),
         Err(mpsc::RecvTimeoutError::Timeout) => {
-            Err(format!("did not finish within {} s", PROGRAM_TIME_LIMIT.as_secs()))
+            Err(format!("did not finish within {} s", limit.as_secs()))
         }
         Err(mpsc::RecvTimeoutError::Disconnected) => Err("run_script panicked".to_string()),
     }
+}
+
+/// Runs the programs on `CORPUS_JOBS` workers (2 unless told), each program on its own thread
+/// with its time limit; the outcomes come back in the programs' order.
+fn run_all(programs: &[&String]) -> Vec<Result<Outcome, String>> {
+    let jobs = std::env::var("CORPUS_JOBS").ok().and_then(|jobs| jobs.parse().ok()).unwrap_or(2usize).max(1);
+    let next = AtomicUsize::new(0);
+    let outcomes: Mutex<Vec<Option<Result<Outcome, String>>>> = Mutex::new(programs.iter().map(|_| None).collect());
+    thread::scope(|scope| {
+        for _ in 0..jobs {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(program) = programs.get(index) else { break };
+                    let outcome = run_program(program);
+                    outcomes.lock().expect("no worker panics holding the lock")[index] = Some(outcome);
+                }
+            });
+        }
+    });
+    outcomes.into_inner().expect("workers done").into_iter().map(|outcome| outcome.expect("every program ran")).collect()
 }
 
 /// The first difference between two outputs, with a few lines of each side from there.
@@ -211,13 +241,13 @@ fn every_corpus_program_prints_what_elixir_printed() {
     let mut failing = BTreeSet::new();
     let mut regressions = Vec::new();
     let mut report = String::new();
-    for program in &selected {
-        let expected = match expected_outcome(program) {
-            Ok(expected) => expected,
-            Err(problem) => panic!("{problem}"),
-        };
-        let actual = run_program(program);
-        if actual.as_ref().is_ok_and(|actual| *actual == expected) {
+    let expected_outcomes: Vec<Outcome> = selected
+        .iter()
+        .map(|program| expected_outcome(program).unwrap_or_else(|problem| panic!("{problem}")))
+        .collect();
+    let actual_outcomes = run_all(&selected);
+    for ((program, expected), actual) in selected.iter().zip(&expected_outcomes).zip(&actual_outcomes) {
+        if actual.as_ref().is_ok_and(|actual| actual == expected) {
             continue;
         }
         failing.insert(program.to_string());
@@ -226,7 +256,7 @@ fn every_corpus_program_prints_what_elixir_printed() {
             regressions.push(program.to_string());
         }
         if !is_known || verbose {
-            report += &describe_failure(program, &expected, &actual);
+            report += &describe_failure(program, expected, actual);
         }
     }
 
