@@ -50,9 +50,10 @@ struct Outcome {
 }
 
 /// Drops the stacktrace Elixir prints under an uncaught `** (...)` error: the trailing lines that
-/// start with exactly four spaces and then a non-space (`    file.exs:3: (file)`,
+/// start with exactly four spaces and then neither a space nor `|` (`    file.exs:3: (file)`,
 /// `    (elixir 1.14.0) lib/code.ex:1245: ...`, `    :erlang.+(1, :a)`). Lines of the message
-/// itself that are indented further, or blank, stop the strip. Every kept line ends in `\n`.
+/// itself stop the strip: indented further, blank, or a SyntaxError's snippet (`    |     ^`).
+/// Every kept line ends in `\n`.
 /// scripts/gen_corpus.sh applies the same rule to Elixir's stderr.
 fn normalise_stderr(stderr: &str) -> String {
     let mut lines: Vec<&str> = stderr.lines().collect();
@@ -63,7 +64,7 @@ fn normalise_stderr(stderr: &str) -> String {
 }
 
 fn is_stacktrace_line(line: &str) -> bool {
-    line.strip_prefix("    ").is_some_and(|rest| rest.chars().next().is_some_and(|c| c != ' '))
+    line.strip_prefix("    ").is_some_and(|rest| rest.chars().next().is_some_and(|c| c != ' ' && c != '|'))
 }
 
 /// Every `.exs` under `dir`, sorted, as paths relative to the corpus folder with `/` separators.
@@ -320,6 +321,10 @@ fn stderr_normalisation_drops_only_the_trailing_stacktrace() {
     assert_eq!(
         normalise_stderr("** (ArithmeticError) bad argument in arithmetic expression: 1 + :a\n    :erlang.+(1, :a)\n    t5.exs:1: (file)\n"),
         "** (ArithmeticError) bad argument in arithmetic expression: 1 + :a\n"
+    );
+    assert_eq!(
+        normalise_stderr("** (SyntaxError) t.exs:2:8: syntax error before: '*'\n    |\n  2 | x = 1 +* 2\n    |        ^\n    (elixir 1.14.0) lib/code.ex:1245: Code.require_file/2\n"),
+        "** (SyntaxError) t.exs:2:8: syntax error before: '*'\n    |\n  2 | x = 1 +* 2\n    |        ^\n"
     );
     assert_eq!(normalise_stderr(""), "");
     assert_eq!(normalise_stderr("no newline at the end"), "no newline at the end\n");
