@@ -12,8 +12,25 @@
 //! - `ast.rs`: [`ast::Expr`], Elixir's quoted form.
 //! - `syntax/`: the lexer and the parser (error-tolerant, depth-bounded), and the printer
 //!   that turns a tree back into source.
+//! - `value.rs`, `atom.rs`: the runtime value (16 bytes) and interned atoms.
+//! - `code.rs`: the instruction set; `compile/`: quoted form → code; `machine/`: runs code.
+//! - `native.rs`: functions written in Rust and their registry (how to add one: its docs);
+//!   `kernel/`: Kernel's natives; `stdlib/`: the standard library's.
+//! - `exception.rs`: raising Elixir exceptions and their messages; `convert.rs`: values ↔ terms.
 
 pub mod ast;
+pub mod atom;
+pub mod code;
+pub mod compile;
+pub mod convert;
+pub mod exception;
+pub mod kernel;
+pub mod machine;
+pub mod native;
+pub mod runner;
+pub mod stdlib;
+pub mod syntax;
+pub mod value;
 
 use std::io::Write;
 
@@ -24,7 +41,20 @@ use std::io::Write;
 /// Processes run on the deterministic scheduler under virtual time: `Process.sleep(3000)` returns
 /// at once, in order.
 pub fn run_script(source: &str, file_name: &str, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
-    let _ = (source, file_name, stdout);
-    let _ = writeln!(stderr, "** (RuntimeError) the Elixir evaluator is not built yet");
-    1
+    let file = if file_name.is_empty() { "nofile" } else { file_name };
+    let tree = match syntax::parse(source) {
+        Ok(tree) => tree,
+        Err(e) => {
+            let _ = writeln!(stderr, "** ({}) {file}:{e}", e.exception_name());
+            return 1;
+        }
+    };
+    let (mut machine, mut known) = match runner::machine_with_prelude(file) {
+        Ok(ready) => ready,
+        Err(e) => {
+            let _ = writeln!(stderr, "** (RuntimeError) {e}");
+            return 1;
+        }
+    };
+    runner::run_tree(&mut machine, &mut known, &tree, file, stdout, stderr)
 }
