@@ -38,14 +38,14 @@ run_one() {
 }
 
 # Drops the stacktrace Elixir prints under an uncaught `** (...)` error: the trailing lines that
-# start with exactly four spaces and then a non-space (`    file.exs:3: (file)`,
-# `    (elixir 1.14.0) lib/code.ex:...`, `    :erlang.+(1, :a)`). The same rule as
-# `normalise_stderr` in tests/lang_corpus.rs.
+# start with exactly four spaces and then neither a space nor `|` (`    file.exs:3: (file)`,
+# `    (elixir 1.14.0) lib/code.ex:...`, `    :erlang.+(1, :a)`; a SyntaxError's snippet,
+# `    |     ^`, stays). The same rule as `normalise_stderr` in tests/lang_corpus.rs.
 normalise_stderr() {
     awk '{ lines[NR] = $0 }
          END {
              n = NR
-             while (n > 0 && lines[n] ~ /^    [^ ]/) n--
+             while (n > 0 && lines[n] ~ /^    [^ |]/) n--
              for (i = 1; i <= n; i++) print lines[i]
          }'
 }

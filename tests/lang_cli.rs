@@ -22,7 +22,7 @@ fn without_stacktrace(stderr: &[u8]) -> String {
     let mut lines: Vec<&str> = text.lines().collect();
     while lines
         .last()
-        .is_some_and(|line| line.strip_prefix("    ").is_some_and(|rest| !rest.is_empty() && !rest.starts_with(' ')))
+        .is_some_and(|line| line.strip_prefix("    ").is_some_and(|rest| !rest.is_empty() && !rest.starts_with([' ', '|'])))
     {
         lines.pop();
     }

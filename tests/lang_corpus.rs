@@ -11,6 +11,8 @@
 //! Environment:
 //! - `CORPUS_FILTER=enum/` runs only the programs whose path contains the text.
 //! - `CORPUS_VERBOSE=1` also prints the diffs of the known failures.
+//! - `CORPUS_TIME_LIMIT=120` gives each program 120 s instead of 60.
+//! - `CORPUS_JOBS=4` runs 4 programs at a time instead of 2.
 //! - `UPDATE_KNOWN_FAILURES=1` rewrites known_failures.txt from this run instead of failing
 //!   (`scripts/gen_corpus.sh --update-known-failures`).
 #![cfg(not(target_arch = "wasm32"))]
@@ -18,18 +20,21 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, mpsc};
 use std::thread;
 use std::time::Duration;
 
 const CORPUS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/lang/corpus");
 const KNOWN_FAILURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/lang/corpus/known_failures.txt");
 
-/// A program gets this long before it counts as hung. The limit is the harness's own (a thread
+/// A program gets this long (or `CORPUS_TIME_LIMIT` seconds) before it counts as hung. The limit is the harness's own (a thread
 /// and a timeout), not the interpreter's reduction budget, so that a hang in any stage —
 /// parser, compiler or machine — fails one program instead of stalling the run. A hung thread is
 /// left behind; the test process ends with the run.
-const PROGRAM_TIME_LIMIT: Duration = Duration::from_secs(20);
+/// Generous because `cargo test` runs the interpreter unoptimised: the programs with a million
+/// iterations take tens of seconds there.
+const PROGRAM_TIME_LIMIT: Duration = Duration::from_secs(60);
 
 /// Deep recursion in a program must not be able to overflow the harness's thread before the
 /// interpreter's own limits apply; the interpreter keeps its frames on the heap, so this is slack.
@@ -45,9 +50,10 @@ struct Outcome {
 }
 
 /// Drops the stacktrace Elixir prints under an uncaught `** (...)` error: the trailing lines that
-/// start with exactly four spaces and then a non-space (`    file.exs:3: (file)`,
+/// start with exactly four spaces and then neither a space nor `|` (`    file.exs:3: (file)`,
 /// `    (elixir 1.14.0) lib/code.ex:1245: ...`, `    :erlang.+(1, :a)`). Lines of the message
-/// itself that are indented further, or blank, stop the strip. Every kept line ends in `\n`.
+/// itself stop the strip: indented further, blank, or a SyntaxError's snippet (`    |     ^`).
+/// Every kept line ends in `\n`.
 /// scripts/gen_corpus.sh applies the same rule to Elixir's stderr.
 fn normalise_stderr(stderr: &str) -> String {
     let mut lines: Vec<&str> = stderr.lines().collect();
@@ -58,7 +64,7 @@ fn normalise_stderr(stderr: &str) -> String {
 }
 
 fn is_stacktrace_line(line: &str) -> bool {
-    line.strip_prefix("    ").is_some_and(|rest| rest.chars().next().is_some_and(|c| c != ' '))
+    line.strip_prefix("    ").is_some_and(|rest| rest.chars().next().is_some_and(|c| c != ' ' && c != '|'))
 }
 
 /// Every `.exs` under `dir`, sorted, as paths relative to the corpus folder with `/` separators.
@@ -112,17 +118,42 @@ fn run_program(program: &str) -> Result<Outcome, String> {
             let _ = sender.send((stdout, stderr, status));
         })
         .expect("spawn a program thread");
-    match receiver.recv_timeout(PROGRAM_TIME_LIMIT) {
+    let limit = std::env::var("CORPUS_TIME_LIMIT")
+        .ok()
+        .and_then(|seconds| seconds.parse().ok())
+        .map_or(PROGRAM_TIME_LIMIT, Duration::from_secs);
+    match receiver.recv_timeout(limit) {
         Ok((stdout, stderr, status)) => Ok(Outcome {
             stdout,
             stderr: normalise_stderr(&String::from_utf8_lossy(&stderr)),
             status,
         }),
         Err(mpsc::RecvTimeoutError::Timeout) => {
-            Err(format!("did not finish within {} s", PROGRAM_TIME_LIMIT.as_secs()))
+            Err(format!("did not finish within {} s", limit.as_secs()))
         }
         Err(mpsc::RecvTimeoutError::Disconnected) => Err("run_script panicked".to_string()),
     }
+}
+
+/// Runs the programs on `CORPUS_JOBS` workers (2 unless told), each program on its own thread
+/// with its time limit; the outcomes come back in the programs' order.
+fn run_all(programs: &[&String]) -> Vec<Result<Outcome, String>> {
+    let jobs = std::env::var("CORPUS_JOBS").ok().and_then(|jobs| jobs.parse().ok()).unwrap_or(2usize).max(1);
+    let next = AtomicUsize::new(0);
+    let outcomes: Mutex<Vec<Option<Result<Outcome, String>>>> = Mutex::new(programs.iter().map(|_| None).collect());
+    thread::scope(|scope| {
+        for _ in 0..jobs {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(program) = programs.get(index) else { break };
+                    let outcome = run_program(program);
+                    outcomes.lock().expect("no worker panics holding the lock")[index] = Some(outcome);
+                }
+            });
+        }
+    });
+    outcomes.into_inner().expect("workers done").into_iter().map(|outcome| outcome.expect("every program ran")).collect()
 }
 
 /// The first difference between two outputs, with a few lines of each side from there.
@@ -211,13 +242,13 @@ fn every_corpus_program_prints_what_elixir_printed() {
     let mut failing = BTreeSet::new();
     let mut regressions = Vec::new();
     let mut report = String::new();
-    for program in &selected {
-        let expected = match expected_outcome(program) {
-            Ok(expected) => expected,
-            Err(problem) => panic!("{problem}"),
-        };
-        let actual = run_program(program);
-        if actual.as_ref().is_ok_and(|actual| *actual == expected) {
+    let expected_outcomes: Vec<Outcome> = selected
+        .iter()
+        .map(|program| expected_outcome(program).unwrap_or_else(|problem| panic!("{problem}")))
+        .collect();
+    let actual_outcomes = run_all(&selected);
+    for ((program, expected), actual) in selected.iter().zip(&expected_outcomes).zip(&actual_outcomes) {
+        if actual.as_ref().is_ok_and(|actual| actual == expected) {
             continue;
         }
         failing.insert(program.to_string());
@@ -226,7 +257,7 @@ fn every_corpus_program_prints_what_elixir_printed() {
             regressions.push(program.to_string());
         }
         if !is_known || verbose {
-            report += &describe_failure(program, &expected, &actual);
+            report += &describe_failure(program, expected, actual);
         }
     }
 
@@ -290,6 +321,10 @@ fn stderr_normalisation_drops_only_the_trailing_stacktrace() {
     assert_eq!(
         normalise_stderr("** (ArithmeticError) bad argument in arithmetic expression: 1 + :a\n    :erlang.+(1, :a)\n    t5.exs:1: (file)\n"),
         "** (ArithmeticError) bad argument in arithmetic expression: 1 + :a\n"
+    );
+    assert_eq!(
+        normalise_stderr("** (SyntaxError) t.exs:2:8: syntax error before: '*'\n    |\n  2 | x = 1 +* 2\n    |        ^\n    (elixir 1.14.0) lib/code.ex:1245: Code.require_file/2\n"),
+        "** (SyntaxError) t.exs:2:8: syntax error before: '*'\n    |\n  2 | x = 1 +* 2\n    |        ^\n"
     );
     assert_eq!(normalise_stderr(""), "");
     assert_eq!(normalise_stderr("no newline at the end"), "no newline at the end\n");

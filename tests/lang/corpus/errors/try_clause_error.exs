@@ -1,0 +1,9 @@
+r =
+  try do
+    :unexpected_value
+  rescue
+    _ -> :rescued
+  else
+    :expected -> :ok
+  end
+IO.inspect(r)

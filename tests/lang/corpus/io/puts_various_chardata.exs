@@ -1,0 +1,6 @@
+IO.puts('charlist')
+IO.puts([?a, [?b, "c"], 'd'])
+IO.puts("")
+IO.puts(["multi\n", "line"])
+IO.write(:stdio, "stdio write\n")
+IO.puts(:stdio, "stdio puts")

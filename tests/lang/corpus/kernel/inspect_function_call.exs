@@ -1,0 +1,6 @@
+IO.puts(inspect({1, 2}))
+IO.puts(inspect([1, 2], limit: 1))
+IO.puts(inspect("x", binaries: :as_binaries))
+IO.puts(inspect(:a, pretty: true, width: 5))
+IO.puts(inspect(Enum.to_list(1..30), pretty: true, width: 30))
+IO.puts(inspect(%{a: [1, 2, 3], b: "bb"}, pretty: true, width: 10))

@@ -1,0 +1,10 @@
+IO.inspect(Kernel.struct(Range, first: 1, last: 2, step: 1))
+IO.inspect(binding() |> length())
+x = 5
+IO.inspect(binding())
+IO.inspect(div(x, 2) + rem(x, 2))
+IO.inspect(is_integer(x) and x > 3)
+IO.inspect(destructure([a, b, c], [1, 2]))
+IO.inspect({a, b, c})
+IO.inspect(get_in(%{a: [1, 2]}, [:a]) |> length())
+IO.inspect(pop_in(%{a: %{b: 1}}, [:a, :b]))

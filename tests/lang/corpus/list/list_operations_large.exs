@@ -1,0 +1,7 @@
+l = Enum.to_list(1..100_000)
+IO.inspect(length(l))
+IO.inspect(List.last(l))
+IO.inspect(Enum.reverse(l) |> hd())
+IO.inspect(l |> Enum.drop(99_998))
+IO.inspect(List.duplicate(0, 5) ++ [1])
+IO.inspect(Enum.sum(l))

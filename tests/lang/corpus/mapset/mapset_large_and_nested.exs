@@ -1,0 +1,8 @@
+s = MapSet.new(1..40)
+IO.inspect(MapSet.size(s))
+IO.inspect(MapSet.member?(s, 40))
+IO.inspect(s |> Enum.sort() |> Enum.take(5))
+nested = MapSet.new([MapSet.new([1]), MapSet.new([2, 1])])
+IO.inspect(nested)
+IO.inspect(MapSet.new([:b, :a]) |> MapSet.to_list())
+IO.inspect(MapSet.new(["x"]) == MapSet.new(["x"]))

@@ -1,0 +1,6 @@
+s = Stream.map([1, 2], & &1)
+IO.inspect(is_struct(s, Stream))
+r = 1..3 |> Stream.filter(&(&1 > 1))
+IO.inspect(Enum.count(r))
+IO.inspect(Enum.member?(Stream.iterate(0, &(&1 + 2)) |> Stream.take(10), 8))
+IO.inspect(Stream.run(Stream.map([1], & &1)))

@@ -1,0 +1,3 @@
+if true
+  IO.puts("x")
+end
