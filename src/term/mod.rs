@@ -59,6 +59,7 @@ mod etf;
 mod float;
 mod naming;
 mod order;
+mod parse;
 mod phash2;
 mod render;
 mod ser;
@@ -69,6 +70,7 @@ pub use de::from_term;
 pub use error::TermError;
 pub use etf::{binary_to_term, term_to_binary, EtfError};
 pub use order::{compare, compare_exact};
+pub use parse::{MAX_DEPTH, parse_date, parse_pid_number, parse_term};
 pub use phash2::{make_hash2, phash2};
 pub use ser::{to_term, try_to_term};
 

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::engine::EngineHandle;
 use super::requests::{Request, submit_on};
-use super::term_parse::{parse_date, parse_term};
+use crate::term::{parse_date, parse_term};
 
 /// The `value` of the element an event came from (input, select, textarea).
 pub fn target_value(e: &Event) -> String {

@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 
 use super::engine::{Engine, EngineHandle};
-use super::term_parse::{parse_date, parse_term};
+use crate::term::{parse_date, parse_term};
 use crate::runtime::{Ctx, ExitReason};
 use crate::storage::{Backend, SESSION_STORE, TODO_STORE};
 use crate::systems::{kv, session, todo};
