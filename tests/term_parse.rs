@@ -30,6 +30,8 @@ fn term_literals_parse_into_the_terms_elixir_would_build() {
     assert_eq!(parse("[a: 1]").unwrap(), Term::list([Term::tuple([Term::atom("a"), Term::Int(1)])]));
     assert_eq!(parse("~D[2024-01-22]").unwrap(), Date::new(2024, 1, 22).to_term());
     assert_eq!(parse("Todo.Cache").unwrap(), Term::atom("Elixir.Todo.Cache"));
+    assert_eq!(parse("<<97, 0, 255>>").unwrap(), Term::Binary(vec![97, 0, 255]));
+    assert_eq!(parse("<<>>").unwrap(), Term::Binary(vec![]));
     let text = "{:add_entry, %{date: ~D[2024-01-22], title: \"Buy milk\"}}";
     assert_eq!(parse(text).unwrap().to_string(), text);
 }
@@ -92,6 +94,8 @@ fn other_bad_literals_say_what_is_wrong() {
     assert_eq!(parse("#PID<0.5.0>").unwrap_err(), "no live process #PID<0.5.0>");
     assert_eq!(parse(":a :b").unwrap_err(), "unexpected \":\" at column 4 after a complete term");
     assert!(parse(&format!(":{}", "a".repeat(256))).unwrap_err().contains("at most 255"));
+    assert_eq!(parse("<<1, 256>>").unwrap_err(), "a binary holds bytes from 0 to 255 (column 6)");
+    assert_eq!(parse("<<1, 2").unwrap_err(), "the binary opened at column 1 is not closed: expected , or >>");
 }
 
 #[test]
@@ -134,7 +138,7 @@ fn a_hundred_thousand_items_side_by_side_parse() {
 fn syntax_soup() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
         "[", "]", "{", "}", "%{", "=>", ",", ":", ":a", "a: ", "\"", "\\", "\\u", "\\x{", "1", "-", "2.5", "e9", "~D[", "2024-01-22",
-        "#PID<", "0.1.0", ">", " ", "\n", "nil", "Todo.Cache", "_", "é", "\u{0}",
+        "#PID<", "0.1.0", ">", "<<", ">>", "255", " ", "\n", "nil", "Todo.Cache", "_", "é", "\u{0}",
     ]);
     prop::collection::vec(pieces, 0..200).prop_map(|p| p.concat())
 }

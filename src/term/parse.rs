@@ -174,6 +174,7 @@ impl Parser<'_> {
                 atom(name, start)
             }
             Some('"') => Ok(Term::Binary(self.string_body(start, "string")?)),
+            Some('<') if self.starts_with("<<") => self.bytes(),
             Some('{') => self.container(Container::Tuple, 1),
             Some('[') => self.container(Container::List, 1),
             Some('%') if self.starts_with("%{") => self.container(Container::Map, 2),
@@ -284,6 +285,40 @@ impl Parser<'_> {
             Container::List => Term::List(items),
             Container::Map => Term::Map(pairs),
         })
+    }
+
+    /// `<<1, 2, 255>>`: a binary as Elixir shows one that is not text.
+    fn bytes(&mut self) -> Result<Term, String> {
+        let opened = self.at;
+        self.at += 2;
+        let unclosed = || format!("the binary opened at column {} is not closed: expected , or >>", opened + 1);
+        let mut bytes = Vec::new();
+        self.skip_ws();
+        if self.starts_with(">>") {
+            self.at += 2;
+            return Ok(Term::Binary(bytes));
+        }
+        loop {
+            self.skip_ws();
+            let at = self.at;
+            let start = self.at;
+            while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                self.at += 1;
+            }
+            match self.text(start).parse::<u8>() {
+                Ok(byte) => bytes.push(byte),
+                Err(_) if self.peek().is_none() && self.at == start => return Err(unclosed()),
+                Err(_) => return Err(format!("a binary holds bytes from 0 to 255 (column {})", at + 1)),
+            }
+            self.skip_ws();
+            if self.starts_with(">>") {
+                self.at += 2;
+                return Ok(Term::Binary(bytes));
+            }
+            if !self.eat(',') {
+                return Err(unclosed());
+            }
+        }
     }
 
     /// `name:` followed by a space: a keyword key (the atom `:name`).
