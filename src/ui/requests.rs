@@ -160,6 +160,9 @@ pub fn run_queued(engine: &mut Engine) {
     let rt = engine.rt.clone();
     match Request::from_fields(&fields, &|n| rt.pid_by_number(n)) {
         Ok(request) => submit(engine, request),
-        Err(why) => engine.say(format!("# shared action {}", fields.join(" ")), Err(why)),
+        Err(why) => {
+            let tag = fields.first().map(String::as_str).unwrap_or_default().chars().take(8).collect::<String>();
+            engine.say(format!("# a request from the link ({tag}) cannot run"), Err(why));
+        }
     }
 }
