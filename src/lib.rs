@@ -6,7 +6,8 @@
 //! - [`term`]: the Elixir-term model; rendering in Elixir syntax, `phash2`, External Term Format.
 //! - [`systems`]: the book's systems and drills on the runtime; [`scenario`]: each as a script.
 //! - [`lang`]: Elixir itself: the parser and the evaluator of the code learners write.
-//! - [`replay`]: a run's journal of outside inputs, and replaying it to an earlier event.
+//! - [`replay`]: a run's journal of outside inputs, and replaying it to an earlier event;
+//!   [`link`]: what a share link carries (the requests the forms made, the address's parts).
 //! - [`storage`]: where the database workers keep terms (in memory here; browser backends in wasm).
 //! - `driver` (wasm only): moves virtual time along with the page's clock.
 //! - `ui` (wasm only): the Yew app.
@@ -14,6 +15,7 @@
 #[doc(hidden)]
 pub mod bench;
 pub mod lang;
+pub mod link;
 pub mod replay;
 pub mod runtime;
 pub mod scenario;

@@ -22,6 +22,11 @@ use crate::runtime::{Runtime, TickReport};
 /// over an hour of a page busy at 60 ticks a second.
 const MAX_INPUTS: usize = 1 << 18;
 
+/// The most steps a replay takes past its journal's end (a scenario link's `at=`, under
+/// virtual time): a link asking for more events than the run makes stops there instead of
+/// following a periodic timer for ever.
+pub const MAX_STEPS_PAST_END: u64 = 100_000;
+
 /// One thing that moved the run along from outside.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Input {
@@ -129,7 +134,11 @@ fn base36(mut n: u64) -> String {
 }
 
 fn parse36(text: &str) -> Result<u64, String> {
-    u64::from_str_radix(text, 36).map_err(|_| format!("{text:?} is not a base-36 number"))
+    let shown = || crate::term::Term::string(&text.chars().take(20).collect::<String>());
+    if text.is_empty() || !text.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(format!("{} is not a base-36 number", shown()));
+    }
+    u64::from_str_radix(text, 36).map_err(|_| format!("{} is too large: at most {} (2^64 − 1)", shown(), base36(u64::MAX)))
 }
 
 impl Journal {
@@ -153,16 +162,22 @@ impl Journal {
     pub fn decode(text: &str) -> Result<Journal, String> {
         let (end, body) = text.split_once('~').ok_or("a run is <end>~<inputs>: no \"~\"")?;
         let mut journal = Journal { inputs: Vec::new(), end_event: parse36(end)?, overflowed: false };
-        for part in body.split('.').filter(|p| !p.is_empty()) {
+        for (i, part) in body.split('.').filter(|p| !p.is_empty()).enumerate() {
+            let input = i + 1;
             let mut chars = part.chars();
             let kind = chars.next().expect("not empty");
-            let (now, count) = chars.as_str().split_once('-').ok_or_else(|| format!("input {part:?} has no \"-\""))?;
-            let (now, count) = (parse36(now)?, usize::try_from(parse36(count)?).map_err(|_| format!("input {part:?} is too big"))?);
+            let (now, count) = chars.as_str().split_once('-').ok_or_else(|| format!("its input {input} has no \"-\""))?;
+            let now = parse36(now).map_err(|why| format!("its input {input}: {why}"))?;
+            let count = parse36(count).map_err(|why| format!("its input {input}: {why}"))?;
+            let count = usize::try_from(count).map_err(|_| format!("its input {input} counts more than this machine can"))?;
             journal.inputs.push(match kind {
                 't' => Input::Turns { now, turns: count },
                 'e' => Input::Events { now, events: count },
                 'r' => Input::Request { now, index: count },
-                other => return Err(format!("unknown input kind {other:?} in {part:?}")),
+                other => {
+                    let other = crate::term::Term::string(other.encode_utf8(&mut [0; 4]));
+                    return Err(format!("its input {input} is of an unknown kind {other} (t, e or r)"));
+                }
             });
             if journal.inputs.len() > MAX_INPUTS {
                 return Err("the run is too long".into());
@@ -175,7 +190,9 @@ impl Journal {
 /// Replays `journal` on `rt` (fresh, with the run's scenario already spawned) until at least
 /// `target` trace events have happened, calling `perform(index)` for each request; returns
 /// the journal of what it replayed, which is the new run's so far. Past the journal's end (a
-/// share link has none) it goes on one event at a time under virtual time, jumping to timers.
+/// share link has none) it goes on one event at a time under virtual time, jumping to timers,
+/// for at most [`MAX_STEPS_PAST_END`] steps. Counts in the journal past what the run does
+/// (a hand-edited link) end where the run goes idle: a replay is bounded by its work.
 pub fn replay(rt: &Runtime, journal: &Journal, target: u64, mut perform: impl FnMut(&Runtime, usize)) -> Journal {
     let mut out = Journal::new();
     let reached = |rt: &Runtime| rt.trace_cursor() >= target;
@@ -189,16 +206,19 @@ pub fn replay(rt: &Runtime, journal: &Journal, target: u64, mut perform: impl Fn
                     if reached(rt) {
                         break 'inputs;
                     }
-                    out.tick(rt, now, 1);
+                    // Nothing ran: the run is idle at this time and the rest of the count
+                    // (from a run that had more to do, or a hand-made link) would do nothing.
+                    if out.tick(rt, now, 1).steps == 0 {
+                        break;
+                    }
                 }
             }
             Input::Events { now, events } => {
                 rt.tick(now, 0);
                 for _ in 0..events {
-                    if reached(rt) {
-                        break 'inputs;
+                    if reached(rt) || !out.step(rt) {
+                        continue 'inputs;
                     }
-                    out.step(rt);
                 }
             }
             Input::Request { now, index } => {
@@ -209,8 +229,8 @@ pub fn replay(rt: &Runtime, journal: &Journal, target: u64, mut perform: impl Fn
             }
         }
     }
-    while !reached(rt) {
-        if !out.step(rt) && !rt.advance_to_next_timer() {
+    for _ in 0..MAX_STEPS_PAST_END {
+        if reached(rt) || (!out.step(rt) && !rt.advance_to_next_timer()) {
             break;
         }
     }

@@ -164,7 +164,7 @@ fn a_malformed_share_link_run_is_a_clear_error() {
         ("zz", "no \"~\""),
         ("!~t0-1", "not a base-36 number"),
         ("10~t0", "has no \"-\""),
-        ("10~x0-1", "unknown input kind 'x'"),
+        ("10~x0-1", "of an unknown kind \"x\""),
         ("10~t0-$", "not a base-36 number"),
     ] {
         let error = Journal::decode(text).unwrap_err();

@@ -17,7 +17,7 @@ use super::pid::Pid;
 use super::process::{Alias, Delivery, Message, Outcome, ProcessCell, ReplyTo, Status, SystemMsg, Task, Watch};
 use super::reason::ExitReason;
 use super::scheduler::{Shared, down_term, exit_term};
-use super::timer::{TimerAction, TimerRef};
+use super::timer::{TimerAction, TimerRef, deadline_after};
 use super::trace::{EventKind, MsgKind};
 use crate::term::{Term, to_term};
 
@@ -385,7 +385,7 @@ impl Ctx {
             let mut inner = self.shared.borrow_mut();
             let tag = inner.new_ref();
             let timer = inner.add_timer(self.pid, ms, TimerAction::Wake { tag }, || None);
-            let deadline = inner.now + ms;
+            let deadline = deadline_after(inner.now, ms);
             inner.add_alias(self.pid, Alias { tag, outcome: None, timer, watch: Watch::None, target: None, deadline: Some(deadline), queued_timeout: false });
             tag
         };
@@ -456,7 +456,7 @@ impl Ctx {
         if let Some(m) = plain.mailbox.borrow_mut().pop_front() {
             return Some(m);
         }
-        let deadline = self.now() + ms;
+        let deadline = deadline_after(self.now(), ms);
         loop {
             let left = deadline.saturating_sub(self.now());
             if left == 0 {

@@ -18,7 +18,7 @@ use super::ctx::{Ctx, Dest, Info, Recv, Timeout, WaitAlias, name_term};
 use super::pid::Pid;
 use super::process::{Alias, Delivery, Message, Outcome, ProcessCell, ReplyTo, SystemMsg, Task, Watch};
 use super::reason::ExitReason;
-use super::timer::TimerAction;
+use super::timer::{TimerAction, deadline_after};
 use super::trace::{EventKind, MsgKind};
 use crate::term::{Term, to_term};
 
@@ -578,7 +578,7 @@ impl Ctx {
             inner.add_caller(target, self.pid, tag);
             let (timer, deadline, queued_timeout) = match timeout {
                 Timeout::Ms(ms) => {
-                    let deadline = inner.now + ms;
+                    let deadline = deadline_after(inner.now, ms);
                     if inner.queue_call_timeout(self.pid, tag, ms) {
                         (None, Some(deadline), true)
                     } else {

@@ -6,7 +6,7 @@ use super::ctx::MonitorRef;
 use super::pid::Pid;
 use super::process::Status;
 use super::scheduler::Inner;
-use super::timer::TimerRef;
+use super::timer::{NEVER, TimerRef};
 use crate::term::Term;
 
 /// A row of the process list (Observer's columns).
@@ -82,7 +82,7 @@ impl ProcessDetail {
         let waiting = extras.and_then(|e| {
             let tag = e.waiting_on?;
             let alias = e.aliases.iter().find(|a| a.tag == tag)?;
-            Some(PendingWait { target: alias.target, remaining_ms: alias.deadline.map(|d| d.saturating_sub(inner.now)) })
+            Some(PendingWait { target: alias.target, remaining_ms: alias.deadline.filter(|d| *d != NEVER).map(|d| d.saturating_sub(inner.now)) })
         });
         Some(ProcessDetail {
             info,

@@ -36,6 +36,6 @@ pub use pid::{PID_MARKER, Pid};
 pub use process::{Message, Status};
 pub use reason::ExitReason;
 pub use runtime::{MESSAGES_PER_TURN, Runtime, Shell, TickReport};
-pub use timer::TimerRef;
+pub use timer::{MAX_TIME, TimerRef};
 pub use task::{Task, await_many};
 pub use trace::{EventKind, MsgKind, TraceEvent};

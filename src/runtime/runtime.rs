@@ -16,6 +16,7 @@ use super::pid::Pid;
 use super::process::Status;
 use super::reason::ExitReason;
 use super::scheduler::{Inner, Shared};
+use super::timer::MAX_TIME;
 use super::trace::TraceEvent;
 use crate::term::Term;
 
@@ -300,7 +301,7 @@ impl Runtime {
 
     /// Lets `ms` of virtual time pass, running everything that happens meanwhile.
     pub fn advance_by(&self, ms: u64) {
-        let end = self.now() + ms;
+        let end = self.now().saturating_add(ms).min(MAX_TIME);
         loop {
             self.run_until_idle();
             match self.next_timer_at() {
@@ -319,7 +320,7 @@ impl Runtime {
     pub fn tick(&self, now: u64, max_steps: usize) -> TickReport {
         {
             let mut inner = self.shared.borrow_mut();
-            inner.now = inner.now.max(now);
+            inner.now = inner.now.max(now.min(MAX_TIME));
         }
         let mut steps = 0;
         while steps < max_steps && (self.fire_one_due() || self.poll_one(MESSAGES_PER_TURN)) {

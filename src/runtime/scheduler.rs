@@ -12,7 +12,7 @@ use std::rc::Rc;
 use super::pid::Pid;
 use super::process::{Alias, Delivery, Extras, Outcome, ProcessCell, ReplyTo, Slot, Status, SystemMsg, Task, Watch};
 use super::reason::ExitReason;
-use super::timer::{TimerAction, TimerRef, Timers};
+use super::timer::{NEVER, TimerAction, TimerRef, Timers, deadline_after};
 use super::trace::{EventKind, MsgKind, Trace};
 use crate::term::Term;
 
@@ -607,7 +607,7 @@ impl Inner {
 
     /// Queues a call's timeout; false if no queue is free for this duration (use a timer).
     pub fn queue_call_timeout(&mut self, caller: Pid, tag: u64, ms: u64) -> bool {
-        let deadline = self.now.saturating_add(ms);
+        let deadline = deadline_after(self.now, ms);
         let queues = &mut self.call_timeouts.queues;
         let i = match queues.iter().position(|(d, _)| *d == ms) {
             Some(i) => i,
@@ -668,10 +668,10 @@ impl Inner {
         true
     }
 
-    /// The earliest deadline of any timer or call timeout.
+    /// The earliest deadline of any timer or call timeout (one that ever comes).
     pub fn next_deadline(&mut self) -> Option<u64> {
         let timer = self.timers.next_deadline();
-        let call = self.next_call_deadline().map(|(d, _)| d);
+        let call = self.next_call_deadline().map(|(d, _)| d).filter(|d| *d != NEVER);
         match (timer, call) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
@@ -686,13 +686,14 @@ impl Inner {
     // ---- timers --------------------------------------------------------------------------
 
     pub fn add_timer(&mut self, owner: Pid, after: u64, action: TimerAction, shown: impl FnOnce() -> Option<Term>) -> Option<TimerRef> {
-        let deadline = self.now.saturating_add(after);
+        let deadline = deadline_after(self.now, after);
         let slot = self.slots.get_mut(owner.index as usize).filter(|s| s.pid == owner && s.status != Status::Exited)?;
         let extras = slot.extras.get_or_insert_with(Default::default);
         let r = self.timers.insert(deadline, after, owner, action, &mut extras.timer_head);
         if self.trace.enabled {
             let now = self.now;
-            self.trace.push_with_deadline(now, EventKind::TimerSet, None, Some(owner), shown(), Some(deadline));
+            // The time asked for, even past `MAX_TIME` (when the timer never fires).
+            self.trace.push_with_deadline(now, EventKind::TimerSet, None, Some(owner), shown(), Some(now.saturating_add(after)));
         }
         Some(r)
     }

@@ -13,7 +13,7 @@ use super::genserver::CallError;
 use super::pid::Pid;
 use super::process::{Alias, Message, Outcome, ReplyTo, Watch};
 use super::reason::ExitReason;
-use super::timer::TimerAction;
+use super::timer::{TimerAction, deadline_after};
 use crate::term::Term;
 
 /// `%Task{pid: pid, ref: ref}`, with the type of its result.
@@ -73,7 +73,7 @@ impl<T: Message> Task<T> {
     pub async fn try_await(self, ctx: &Ctx, timeout: impl Into<Timeout>) -> Result<T, CallError> {
         if let Timeout::Ms(ms) = timeout.into() {
             let mut inner = ctx.shared.borrow_mut();
-            let deadline = inner.now + ms;
+            let deadline = deadline_after(inner.now, ms);
             let timer = inner.add_timer(ctx.pid, ms, TimerAction::Wake { tag: self.tag }, || None);
             if let Some(alias) = inner.slot_mut(ctx.pid).and_then(|s| s.alias_mut(self.tag)) {
                 alias.timer = timer;

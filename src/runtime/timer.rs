@@ -18,6 +18,20 @@ use std::collections::BinaryHeap;
 
 use super::pid::Pid;
 
+/// The latest virtual time, in ms (2^53 − 1, about 285,000 years: the largest integer a
+/// JavaScript number holds exactly). The clock never passes it, and a deadline past it is
+/// [`NEVER`]: such a timer stays pending and never fires, so no later arithmetic on times
+/// can overflow, and a huge TTL cannot drag the clock to where every timer is already due.
+pub const MAX_TIME: u64 = (1 << 53) - 1;
+
+/// The deadline of a timer that never fires (set further out than [`MAX_TIME`]).
+pub(crate) const NEVER: u64 = u64::MAX;
+
+/// When a timer set `ms` from `now` is due: [`NEVER`] past [`MAX_TIME`].
+pub(crate) fn deadline_after(now: u64, ms: u64) -> u64 {
+    now.checked_add(ms).filter(|deadline| *deadline <= MAX_TIME).unwrap_or(NEVER)
+}
+
 /// A timer reference, shown as `#Reference<0.0.1.N>`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct TimerRef {
@@ -226,11 +240,11 @@ impl Timers {
         best
     }
 
-    /// The earliest live deadline.
+    /// The earliest live deadline (`None` if every timer is [`NEVER`]).
     pub fn next_deadline(&mut self) -> Option<u64> {
         let deadline = self.earliest().map(|(key, _)| key.0);
         self.earliest_bound = deadline.unwrap_or(u64::MAX);
-        deadline
+        deadline.filter(|d| *d != NEVER)
     }
 
     /// The next timer due at or before `now`, if any (not yet removed).

@@ -139,16 +139,16 @@ pub fn validate_export(file: &[u8]) -> Result<Parsed, StorageError> {
                 let store = String::from_utf8(store.clone()).map_err(|_| bad(format!("record {index}: the store name is not UTF-8")))?;
                 let key = String::from_utf8(key.clone()).map_err(|_| bad(format!("record {index}: the key is not UTF-8")))?;
                 if !DATA_STORES.contains(&store.as_str()) {
-                    return Err(bad(format!("record {index}: unknown store {store:?} (known: {})", DATA_STORES.join(", "))));
+                    return Err(bad(format!("record {index}: unknown store {} (known: {})", Term::string(&store), DATA_STORES.join(", "))));
                 }
                 if let Err(e) = decode(&key, bytes) {
-                    return Err(bad(format!("record {index} ({store}/{key:?}) does not decode: {}", match e {
+                    return Err(bad(format!("record {index} ({store}/{}) does not decode: {}", Term::string(&key), match e {
                         StorageError::Corrupt { reason, .. } => reason,
                         other => other.to_string(),
                     })));
                 }
                 if !seen.insert((store.clone(), key.clone())) {
-                    return Err(bad(format!("record {index}: {store}/{key:?} appears twice")));
+                    return Err(bad(format!("record {index}: {store}/{} appears twice", Term::string(&key))));
                 }
                 out.push((store, key, bytes.clone()));
             }

@@ -177,7 +177,7 @@ impl std::fmt::Display for StorageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             StorageError::Corrupt { key, reason, quarantine } => {
-                write!(f, "the value stored under {key:?} is not a valid term (:erlang.binary_to_term/1 fails: {reason}); ")?;
+                write!(f, "the value stored under {} is not a valid term (:erlang.binary_to_term/1 fails: {reason}); ", crate::term::Term::string(key))?;
                 match quarantine {
                     Some(id) => write!(f, "it was set aside as quarantine record #{id}, not deleted"),
                     None => write!(f, "it is left in place, not deleted"),
@@ -190,7 +190,7 @@ impl std::fmt::Display for StorageError {
             ),
             StorageError::Blocked { database } => write!(
                 f,
-                "the IndexedDB database {database:?} is blocked: another tab of this page keeps an older version of it open. \
+                "the IndexedDB database \"{database}\" is blocked: another tab of this page keeps an older version of it open. \
                  Close or reload the other tabs, then try again"
             ),
             StorageError::Unavailable(why) => write!(f, "storage unavailable: {why}"),

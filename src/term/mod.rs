@@ -73,6 +73,7 @@ mod float;
 mod inspect;
 mod naming;
 mod order;
+mod parse;
 mod phash2;
 mod render;
 mod ser;
@@ -87,6 +88,7 @@ pub use inspect::{inspect, InspectOpts};
 pub use shape::Charlists;
 pub use etf::{binary_to_term, term_to_binary, EtfError};
 pub use order::{compare, compare_exact};
+pub use parse::{MAX_DEPTH, parse_date, parse_pid_number, parse_term};
 pub use phash2::{make_hash2, phash2};
 pub use ser::{to_term, try_to_term, MAX_SERDE_DEPTH};
 

@@ -70,7 +70,7 @@ fn use_frame_loop(engine: EngineHandle, dispatch: UseReducerDispatcher<UiState>)
 /// if the link is malformed (and nothing runs).
 fn open_run_link(engine: &EngineHandle, state: &UseReducerHandle<UiState>, scenario: Option<&str>, run: &str, requests: &[Vec<String>], at: Option<u64>) {
     let opened = (|| {
-        let scenario = scenario.map(|id| super::engine::find_scenario(id).ok_or_else(|| format!("unknown scenario {id:?}"))).transpose()?;
+        let scenario = scenario.map(|id| super::engine::find_scenario(id).ok_or_else(|| format!("unknown scenario {}", crate::term::Term::string(id)))).transpose()?;
         let journal = crate::replay::Journal::decode(run)?;
         engine.borrow_mut().open_shared_run(scenario.as_ref(), journal, requests, at)
     })();
@@ -98,7 +98,13 @@ pub fn App() -> Html {
         use_effect_with((), move |_| {
             mark_interactive();
             super::engine::open_storage(&engine, crate::storage::BackendKind::IndexedDb);
-            let shared = shared_run();
+            let shared = match shared_run() {
+                Ok(shared) => shared,
+                Err(why) => {
+                    state.dispatch(UiAction::Notice(format!("This link cannot be opened: {why}. Nothing from it ran.")));
+                    crate::link::SharedRun::default()
+                }
+            };
             match (&shared.scenario, &shared.run) {
                 // An exact run: replayed under virtual time, then paused for the learner.
                 (scenario, Some(run)) => open_run_link(&engine, &state, scenario.as_deref(), run, &shared.actions, shared.at),

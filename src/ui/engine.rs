@@ -466,7 +466,7 @@ impl Engine {
         if text.is_empty() {
             return Err("name a process: #PID<0.12.0>, 12, or a registered name".into());
         }
-        if let Some(n) = super::term_parse::parse_pid_number(text) {
+        if let Some(n) = crate::term::parse_pid_number(text) {
             return self.rt.pid_by_number(n).ok_or_else(|| format!("no live process #PID<0.{n}.0>"));
         }
         let name = text.trim_start_matches(':');

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::diagram::timeline_svg;
 use super::engine::EngineHandle;
 use super::timeline::{RowKind, Timeline};
+pub use crate::link::SharedRun;
 use crate::runtime::MsgKind;
 
 /// Rows exported at most.
@@ -77,9 +78,17 @@ pub fn set_share_hash(scenario: &str, at: Option<u64>) {
     write_hash(Some(scenario), at, "");
 }
 
-/// The address for the engine's run so far: its scenario and the requests made since.
-pub fn update_share_hash(engine: &super::engine::Engine) {
-    write_hash(engine.scenario, None, &super::requests::encode_actions(&engine.actions));
+/// The address for the engine's run so far: its scenario and the requests made since (as
+/// many as fit in a link). Returns a note when the newest request is the first one left out.
+pub fn update_share_hash(engine: &super::engine::Engine) -> Option<String> {
+    let (actions, kept) = super::requests::encode_actions(&engine.actions);
+    write_hash(engine.scenario, None, &actions);
+    (kept < engine.actions.len() && kept + 1 == engine.actions.len()).then(|| {
+        format!(
+            "the address keeps the first {kept} requests only: a link holds at most {} characters of requests",
+            crate::link::MAX_ACTIONS_CHARS
+        )
+    })
 }
 
 fn write_hash(scenario: Option<&str>, at: Option<u64>, actions: &str) {
@@ -109,31 +118,22 @@ fn write_hash_with_run(scenario: Option<&str>, at: Option<u64>, actions: &str, r
 /// returns the address. `Err` if this run cannot be replayed.
 pub fn write_run_link(engine: &super::engine::Engine) -> Result<String, String> {
     let (journal, requests, at) = engine.shareable_run()?;
-    write_hash_with_run(engine.scenario, at, &super::requests::encode_actions(requests), Some(&journal.encode()));
+    let (actions, kept) = super::requests::encode_actions(requests);
+    if kept < requests.len() {
+        return Err(format!(
+            "this run's requests do not fit in a link (at most {} characters of requests): share a shorter run",
+            crate::link::MAX_ACTIONS_CHARS
+        ));
+    }
+    write_hash_with_run(engine.scenario, at, &actions, Some(&journal.encode()));
     Ok(web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default())
 }
 
-/// What a share link asks for.
-#[derive(Debug, Default)]
-pub struct SharedRun {
-    pub scenario: Option<String>,
-    pub at: Option<u64>,
-    pub actions: Vec<Vec<String>>,
-    /// The run's journal (`run=`), as text: the link replays exactly that run.
-    pub run: Option<String>,
-}
-
-/// The run in the address's `#scenario=<id>&at=<event>&actions=<requests>&run=<journal>`.
-pub fn shared_run() -> SharedRun {
+/// The run in the address's `#scenario=<id>&at=<event>&actions=<requests>&run=<journal>`
+/// (see [`SharedRun::parse`]); `Err` says why the link cannot be opened.
+pub fn shared_run() -> Result<SharedRun, String> {
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-    let hash = hash.trim_start_matches('#');
-    let param = |name: &str| hash.split('&').find_map(|part| part.strip_prefix(name).map(str::to_string));
-    SharedRun {
-        scenario: param("scenario="),
-        at: param("at=").and_then(|n| n.parse().ok()),
-        actions: param("actions=").map(|a| super::requests::decode_actions(&a)).unwrap_or_default(),
-        run: param("run="),
-    }
+    SharedRun::parse(&hash)
 }
 
 /// Offers `text` as a file download named `filename`.

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::engine::EngineHandle;
 use super::requests::{Request, submit_on};
-use super::term_parse::{parse_date, parse_term};
+use crate::term::{Term, parse_date, parse_term};
 
 /// The `value` of the element an event came from (input, select, textarea).
 pub fn target_value(e: &Event) -> String {
@@ -40,9 +40,21 @@ fn error_line(error: &UseStateHandle<Option<String>>, id: &'static str) -> Html 
     }
 }
 
+/// A text field, trimmed: not empty, and short enough for a share link.
 fn not_empty(what: &str, value: &str) -> Result<String, String> {
     let value = value.trim();
-    if value.is_empty() { Err(format!("{what} is empty")) } else { Ok(value.to_string()) }
+    if value.is_empty() {
+        return Err(format!("{what} is empty"));
+    }
+    crate::link::check_length(what.trim_start_matches("the "), value)?;
+    Ok(value.to_string())
+}
+
+/// A term field: parsed, and short enough (as Elixir writes it) for a share link.
+fn term_field(what: &str, text: &str, resolve: &dyn Fn(u32) -> Option<crate::runtime::Pid>) -> Result<Term, String> {
+    let term = parse_term(text, resolve).map_err(|e| format!("{what}: {e}"))?;
+    crate::link::check_length(what, &term.to_string())?;
+    Ok(term)
 }
 
 #[derive(Properties, PartialEq)]
@@ -149,12 +161,9 @@ fn SessionForm(props: &EngineProps) -> Html {
             let resolve = |n: u32| rt.pid_by_number(n);
             let checked = (|| {
                 let id = not_empty("the session id", &id)?;
-                let ttl: u64 = match ttl.trim().parse() {
-                    Ok(n) if n > 0 => n,
-                    _ => return Err(format!("TTL {:?} is not a positive number of seconds", ttl.trim())),
-                };
-                let key = if op == "put" || op == "get" { Some(parse_term(&key, &resolve).map_err(|e| format!("key: {e}"))?) } else { None };
-                let value = if op == "put" { Some(parse_term(&value, &resolve).map_err(|e| format!("value: {e}"))?) } else { None };
+                let ttl = crate::link::parse_ttl(&ttl)?;
+                let key = if op == "put" || op == "get" { Some(term_field("key", &key, &resolve)?) } else { None };
+                let value = if op == "put" { Some(term_field("value", &value, &resolve)?) } else { None };
                 Ok::<_, String>((id, ttl, key, value))
             })();
             let (id, ttl, key, value) = match checked {
@@ -202,8 +211,8 @@ fn KvForm(props: &EngineProps) -> Html {
             let rt = engine.rt();
             let resolve = |n: u32| rt.pid_by_number(n);
             let checked = (|| {
-                let key = parse_term(&key, &resolve).map_err(|e| format!("key: {e}"))?;
-                let value = if put { Some(parse_term(&value, &resolve).map_err(|e| format!("value: {e}"))?) } else { None };
+                let key = term_field("key", &key, &resolve)?;
+                let value = if put { Some(term_field("value", &value, &resolve)?) } else { None };
                 Ok::<_, String>((key, value))
             })();
             let (key, value) = match checked {
@@ -256,7 +265,7 @@ fn ProcessForm(props: &EngineProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let rt = engine.rt();
             let resolved = engine.borrow().resolve_process(&target);
-            let checked = resolved.and_then(|pid| Ok((pid, parse_term(&message, &|n| rt.pid_by_number(n)).map_err(|e| format!("message: {e}"))?)));
+            let checked = resolved.and_then(|pid| Ok((pid, term_field("message", &message, &|n| rt.pid_by_number(n))?)));
             match checked {
                 Ok((pid, message)) => {
                     error.set(None);

@@ -7,8 +7,9 @@
 //! - `state.rs`: the reducer state (selection, speed, play/pause, last frame's numbers).
 //! - `timeline.rs`: lanes and rows fed from the trace; `diagram.rs`: drawing the visible rows.
 //! - `scenarios.rs`, `processes.rs`, `inspector.rs`, `controls.rs`, `forms.rs`, `stats.rs`:
-//!   one pane each; `export.rs`: Mermaid, SVG and the share link; `term_parse.rs`: term
-//!   literals typed into forms; `pane.rs`: the pane frame; `theme.rs`: the theme button.
+//!   one pane each; `export.rs`: Mermaid, SVG and the share link; `pane.rs`: the pane
+//!   frame; `theme.rs`: the theme button. Term literals typed into forms are parsed by
+//!   `crate::term::parse_term`.
 
 mod app;
 mod controls;
@@ -24,7 +25,6 @@ mod requests;
 mod scenarios;
 mod state;
 mod stats;
-pub mod term_parse;
 mod theme;
 pub mod timeline;
 

@@ -5,131 +5,36 @@
 use std::collections::VecDeque;
 
 use super::engine::{Engine, EngineHandle};
-use super::term_parse::{parse_date, parse_term};
+pub use crate::link::Request;
 use crate::runtime::{Ctx, ExitReason};
 use crate::storage::{Backend, SESSION_STORE, TODO_STORE};
 use crate::systems::{kv, session, todo};
-use crate::term::{Date, Term, to_term};
+use crate::term::to_term;
 
-#[derive(Clone, Debug, PartialEq)]
-pub enum Request {
-    TodoAdd { list: String, date: Date, title: String },
-    TodoRead { list: String, date: Option<Date> },
-    TodoRestart,
-    SessionCreate { id: String, ttl: u64 },
-    SessionPut { id: String, key: Term, value: Term },
-    SessionGet { id: String, key: Term },
-    SessionStats,
-    KvPut { key: Term, value: Term },
-    KvGet { key: Term },
-    Kill { target: String },
-    Send { target: String, message: Term },
-}
-
-impl Request {
-    /// The line as iex would show it.
-    pub fn label(&self) -> String {
-        match self {
-            Request::TodoAdd { list, date, title } => {
-                format!("Todo.Server.add_entry(Todo.Cache.server_process({list:?}), %{{date: {date}, title: {title:?}}})")
-            }
-            Request::TodoRead { list, date: Some(d) } => format!("Todo.Server.entries(Todo.Cache.server_process({list:?}), {d})"),
-            Request::TodoRead { list, date: None } => format!("Todo.Server.all_entries(Todo.Cache.server_process({list:?}))"),
-            Request::TodoRestart => "# restart the todo system (Todo.Database.sync(), stop, then Todo.Cache.start_link())".into(),
-            Request::SessionCreate { id, ttl } => format!("SessionStore.Cache.create_session({id:?}, {ttl})"),
-            Request::SessionPut { id, key, value } => format!("SessionStore.Session.put(session({id:?}), {key}, {value})"),
-            Request::SessionGet { id, key } => format!("SessionStore.Session.get(session({id:?}), {key})"),
-            Request::SessionStats => "SessionStore.Stats.get_stats()".into(),
-            Request::KvPut { key, value } => format!("KVStore.Server.put({key}, {value})"),
-            Request::KvGet { key } => format!("KVStore.Server.get({key})"),
-            Request::Kill { target } => format!("Process.exit({target}, :kill)"),
-            Request::Send { target, message } => format!("send({target}, {message})"),
-        }
-    }
-
-    /// Fields for the share link: a tag, then the arguments as text.
-    fn fields(&self) -> Vec<String> {
-        match self {
-            Request::TodoAdd { list, date, title } => vec!["ta".into(), list.clone(), iso(*date), title.clone()],
-            Request::TodoRead { list, date } => vec!["tr".into(), list.clone(), date.map(iso).unwrap_or_default()],
-            Request::TodoRestart => vec!["tx".into()],
-            Request::SessionCreate { id, ttl } => vec!["sc".into(), id.clone(), ttl.to_string()],
-            Request::SessionPut { id, key, value } => vec!["sp".into(), id.clone(), key.to_string(), value.to_string()],
-            Request::SessionGet { id, key } => vec!["sg".into(), id.clone(), key.to_string()],
-            Request::SessionStats => vec!["ss".into()],
-            Request::KvPut { key, value } => vec!["kp".into(), key.to_string(), value.to_string()],
-            Request::KvGet { key } => vec!["kg".into(), key.to_string()],
-            Request::Kill { target } => vec!["k".into(), target.clone()],
-            Request::Send { target, message } => vec!["s".into(), target.clone(), message.to_string()],
-        }
-    }
-
-    /// Parses fields back; terms are parsed when the request runs (their pids must exist).
-    pub(crate) fn from_fields(f: &[String], resolve: &dyn Fn(u32) -> Option<crate::runtime::Pid>) -> Result<Request, String> {
-        let term = |s: &str| parse_term(s, resolve);
-        let get = |i: usize| f.get(i).cloned().ok_or_else(|| format!("missing field {i} in {f:?}"));
-        Ok(match f.first().map(String::as_str) {
-            Some("ta") => Request::TodoAdd { list: get(1)?, date: parse_date(&get(2)?)?, title: get(3)? },
-            Some("tr") => {
-                let d = get(2)?;
-                Request::TodoRead { list: get(1)?, date: if d.is_empty() { None } else { Some(parse_date(&d)?) } }
-            }
-            Some("tx") => Request::TodoRestart,
-            Some("sc") => Request::SessionCreate { id: get(1)?, ttl: get(2)?.parse().map_err(|_| "bad ttl")? },
-            Some("sp") => Request::SessionPut { id: get(1)?, key: term(&get(2)?)?, value: term(&get(3)?)? },
-            Some("sg") => Request::SessionGet { id: get(1)?, key: term(&get(2)?)? },
-            Some("ss") => Request::SessionStats,
-            Some("kp") => Request::KvPut { key: term(&get(1)?)?, value: term(&get(2)?)? },
-            Some("kg") => Request::KvGet { key: term(&get(1)?)? },
-            Some("k") => Request::Kill { target: get(1)? },
-            Some("s") => Request::Send { target: get(1)?, message: term(&get(2)?)? },
-            other => return Err(format!("unknown action {other:?}")),
-        })
-    }
-}
-
-/// `2024-01-22`: a date as the link carries it.
-fn iso(date: Date) -> String {
-    format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)
-}
-
-/// URI-encodes a field so that `~` and `!` stay free as separators.
-fn encode_field(text: &str) -> String {
-    String::from(js_sys::encode_uri_component(text)).replace('~', "%7E").replace('!', "%21").replace('\'', "%27")
-}
-
-fn decode_field(text: &str) -> String {
-    js_sys::decode_uri_component(text).map(String::from).unwrap_or_else(|_| text.to_string())
-}
-
-/// The requests as one hash parameter value: fields joined by `~`, requests by `!`.
-pub fn encode_actions(actions: &[Request]) -> String {
-    actions.iter().map(|r| r.fields().iter().map(|f| encode_field(f)).collect::<Vec<_>>().join("~")).collect::<Vec<_>>().join("!")
-}
-
-/// The raw field lists of an `actions=` value (decoded to requests when they run).
-pub fn decode_actions(text: &str) -> Vec<Vec<String>> {
-    text.split('!').filter(|a| !a.is_empty()).map(|a| a.split('~').map(decode_field).collect()).collect()
+/// The requests as the `actions=` value of the address: the first ones that fit in a link
+/// (see `crate::link::MAX_ACTIONS_CHARS`), and how many that is.
+pub fn encode_actions(actions: &[Request]) -> (String, usize) {
+    crate::link::encode_actions(actions)
 }
 
 /// Starts the todo system if `Todo.Cache` is not running.
 async fn ensure_todo(ctx: &Ctx, backend: Backend) -> Result<(), String> {
     if ctx.whereis(todo::Cache::NAME).is_none() {
-        todo::start_system(ctx, backend).await.map_err(|e| format!("Todo.Cache.start_link() failed: {e:?}"))?;
+        todo::start_system(ctx, backend).await.map_err(|e| format!("Todo.Cache.start_link() failed: {e}"))?;
     }
     Ok(())
 }
 
 async fn ensure_session_store(ctx: &Ctx, backend: Backend) -> Result<(), String> {
     if ctx.whereis(session::Cache::NAME).is_none() {
-        session::start_system(ctx, backend, session::StoreOpts::default()).await.map_err(|e| format!("SessionStore could not start: {e:?}"))?;
+        session::start_system(ctx, backend, session::StoreOpts::default()).await.map_err(|e| format!("SessionStore could not start: {e}"))?;
     }
     Ok(())
 }
 
 async fn ensure_kv(ctx: &Ctx) -> Result<(), String> {
     if ctx.whereis(kv::KvServer::NAME).is_none() {
-        kv::KvServer::start_link(ctx, kv::KvOpts::default()).await.map_err(|e| format!("KVStore.Server could not start: {e:?}"))?;
+        kv::KvServer::start_link(ctx, kv::KvOpts::default()).await.map_err(|e| format!("KVStore.Server could not start: {e}"))?;
     }
     Ok(())
 }
@@ -148,7 +53,9 @@ pub fn submit(engine: &mut Engine, request: Request) {
     journal.borrow_mut().request(&rt, engine.actions.len());
     perform(engine, request);
     journal.borrow_mut().performed(&rt);
-    super::export::update_share_hash(engine);
+    if let Some(note) = super::export::update_share_hash(engine) {
+        engine.say("# share link", Err(note));
+    }
 }
 
 /// Carries out a request and adds it to the run's requests (a replay calls this directly:
@@ -170,7 +77,7 @@ pub(crate) fn perform(engine: &mut Engine, request: Request) {
         Request::Send { target, message } => {
             let result = engine.resolve_process(&target).and_then(|pid| {
                 let shown = message.to_string();
-                engine.rt.send_term(pid, message).map(|_| shown).map_err(|e| format!("{e:?}"))
+                engine.rt.send_term(pid, message).map(|_| shown).map_err(|e| e.to_string())
             });
             engine.say(label, result);
         }
@@ -197,7 +104,7 @@ pub(crate) fn perform(engine: &mut Engine, request: Request) {
             {
                 return Err(format!("not restarted, nothing was stopped: the database workers could not save what they hold ({error})"));
             }
-            let started = todo::restart(&ctx, todo_store).await.map_err(|e| format!("{e:?}"))?;
+            let started = todo::restart(&ctx, todo_store).await.map_err(|e| e.to_string())?;
             Ok(format!("{{:ok, {started}}}"))
         }),
         Request::SessionCreate { id, ttl } => engine.run_job(label, move |ctx| async move {
@@ -253,6 +160,9 @@ pub fn run_queued(engine: &mut Engine) {
     let rt = engine.rt.clone();
     match Request::from_fields(&fields, &|n| rt.pid_by_number(n)) {
         Ok(request) => submit(engine, request),
-        Err(why) => engine.say(format!("# shared action {}", fields.join(" ")), Err(why)),
+        Err(why) => {
+            let tag = fields.first().map(String::as_str).unwrap_or_default().chars().take(8).collect::<String>();
+            engine.say(format!("# a request from the link ({tag}) cannot run"), Err(why));
+        }
     }
 }

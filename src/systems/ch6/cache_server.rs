@@ -93,7 +93,7 @@ impl GenServer for CacheServer {
         let now = now_seconds(ctx);
         let reply = match request {
             CacheCall::Put(key, value, ttl) => {
-                self.0.insert(TermKey(key), (value, now + ttl));
+                self.0.insert(TermKey(key), (value, now.saturating_add(ttl)));
                 CacheReply::Stored(Ok(()))
             }
             CacheCall::Get(key) => {

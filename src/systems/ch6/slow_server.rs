@@ -89,7 +89,8 @@ pub(crate) fn scenario_slow_server(ctx: Ctx) -> ScriptFuture {
         ctx.log("try do SlowServer.slow_operation(6000) catch :exit, {:timeout, _} -> IO.puts(\"Timed out!\") end");
         match SlowServer::try_slow_operation(ctx, 6000).await {
             Err(CallError::Timeout) => ctx.log("Timed out!"),
-            other => return Err(format!("SlowServer.slow_operation(6000): expected a timeout exit, got {other:?}")),
+            Ok(_) => return Err("SlowServer.slow_operation(6000): expected a timeout exit, got :done".into()),
+            Err(other) => return Err(format!("SlowServer.slow_operation(6000): expected a timeout exit, got {other}")),
         }
         check(ctx, "SlowServer.slow_operation_with_timeout(6000, 10_000)", SlowServer::slow_operation_with_timeout(ctx, 6000, 10_000).await, Done)?;
         check(ctx, "SlowServer.infinite_wait(20_000)", SlowServer::infinite_wait(ctx, 20_000).await, Done)?;

@@ -52,7 +52,7 @@ pub(crate) type Data = BTreeMap<TermKey, (Term, Metadata)>;
 
 /// `expired?(metadata, now)`
 pub(crate) fn expired(meta: &Metadata, now: i64) -> bool {
-    meta.ttl.is_some_and(|ttl| meta.inserted_at + ttl < now)
+    meta.ttl.is_some_and(|ttl| meta.inserted_at.saturating_add(ttl) < now)
 }
 
 /// Start options: `start_link(name: ..., replicas: [...])` and the bonus ones.

@@ -208,7 +208,7 @@ impl GenServer for Cache {
                         },
                         Ok(None) => Lookup::NotFound,
                         Err(reason) => {
-                            ctx.log(format!("SessionStore.Cache: cannot restore {session_id:?}: {reason}"));
+                            ctx.log(format!("SessionStore.Cache: cannot restore {}: {reason}", Term::string(&session_id)));
                             Lookup::NotFound
                         }
                     },

@@ -453,7 +453,7 @@ pub(crate) async fn drive_load(ctx: &Ctx, cfg: &LoadConfig, progress: Rc<LoadPro
     let ids: Vec<String> = (0..cfg.sessions).map(|i| format!("session-{i}")).collect();
     let setup_started = ctx.now();
     for id in &ids {
-        Cache::create_session_ttl(ctx, id, cfg.ttl).await.map_err(|e| format!("setup: create_session({id:?}) failed: {e}"))?;
+        Cache::create_session_ttl(ctx, id, cfg.ttl).await.map_err(|e| format!("setup: create_session({}) failed: {e}", crate::term::Term::string(id)))?;
     }
     let setup_ms = ctx.now() - setup_started;
 

@@ -154,7 +154,8 @@ fn now_seconds(ctx: &Ctx) -> u64 {
 }
 
 fn schedule_expiration_check(ctx: &Ctx, seconds: u64) {
-    ctx.send_after(ctx.pid(), SessionInfo::CheckExpiration, seconds * 1000);
+    // Past `MAX_TIME` the check never comes: a session that outlives the clock.
+    ctx.send_after(ctx.pid(), SessionInfo::CheckExpiration, seconds.saturating_mul(1000));
 }
 
 impl Session {

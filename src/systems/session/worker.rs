@@ -130,7 +130,7 @@ impl GenServer for DatabaseWorker {
             }
         };
         if let Err(error) = result {
-            ctx.log(format!("Worker {}: storing session {id:?} failed: {error}", self.index));
+            ctx.log(format!("Worker {}: storing session {} failed: {error}", self.index, crate::term::Term::string(&id)));
         }
         Flow::NoReply
     }
