@@ -1,9 +1,9 @@
 //! The browser driver: moves the runtime's virtual time along with the page's real time.
 //!
 //! This file is the only place the scheduler meets a browser clock. Each frame it reads
-//! `performance.now()`, advances virtual time by the elapsed real time times `speed` (unless
-//! paused), and lets the runtime run a bounded slice ([`Runtime::tick`]), so the page stays
-//! responsive however many messages flow. When the runtime is idle the driver sleeps until the
+//! `performance.now()`, moves the tick's target on by the elapsed real time times `speed`
+//! (unless paused), and lets the runtime run a bounded slice up to it ([`Runtime::tick`]), so
+//! the page stays responsive however many messages flow. When the runtime is idle the driver sleeps until the
 //! next timer's deadline with one `gloo-timers` timeout: never one browser timer per pending
 //! timer.
 //!
@@ -61,42 +61,64 @@ pub struct Frame {
     pub wait: Wait,
 }
 
-/// The driver loop's clock: turns real time and the chosen speed into ticks of the runtime.
+/// The driver loop's clock: turns real time and the chosen speed into tick targets.
+///
+/// Speed only decides how much real time a virtual millisecond takes: each frame the target
+/// moves on by the real time since the last frame times the speed, and [`Runtime::tick`]
+/// fires every timer up to it at its own deadline. Two rules keep the clock honest:
+/// - a tick that runs out of turns leaves the clock at its work, and the rest of the frame's
+///   time is dropped: a busy run slows virtual time down instead of racing to catch up;
+/// - while a process waits on browser I/O the clock stands still (the tick does not move it,
+///   and the real time spent waiting is not banked), so a slow IndexedDB never makes a call
+///   time out, at any speed.
 pub struct Pacer {
     last_real: f64,
-    virtual_now: f64,
+    /// Where the clock should be by now (virtual ms), never behind the runtime's clock.
+    target: f64,
 }
 
 impl Pacer {
     /// A pacer starting at real time `real_now` (ms) and the runtime's current virtual time.
     pub fn new(rt: &Runtime, real_now: f64) -> Pacer {
-        Pacer { last_real: real_now, virtual_now: rt.now() as f64 }
+        Pacer { last_real: real_now, target: rt.now() as f64 }
     }
 
-    /// One frame at real time `real_now` (ms): runs a tick, recorded in `journal`.
+    /// One frame at real time `real_now` (ms): runs a tick, recorded in `journal`, and says
+    /// how long to wait before the next. `speed` is virtual ms per real ms, `f64::INFINITY`
+    /// for as fast as possible.
     pub fn frame(&mut self, rt: &Runtime, journal: &mut Journal, real_now: f64, speed: f64, paused: bool) -> Frame {
-        let elapsed = real_now - self.last_real;
+        let elapsed = (real_now - self.last_real).max(0.0);
         self.last_real = real_now;
+        // The learner's steps and jumps move the clock too: never aim behind it.
+        self.target = self.target.max(rt.now() as f64);
         if paused {
             return Frame { tick: None, wait: Wait::Sleep(IDLE_SLEEP_MS) };
         }
-        if speed.is_finite() {
-            self.virtual_now = self.virtual_now.max(rt.now() as f64) + elapsed * speed;
+        let report = if rt.io_waits() > 0 {
+            journal.tick(rt, rt.now(), STEPS_PER_TICK)
+        } else if speed.is_finite() {
+            self.target += elapsed * speed;
+            journal.tick(rt, self.target as u64, STEPS_PER_TICK)
         } else {
-            self.virtual_now = rt.now() as f64;
+            journal.tick_unbounded(rt, STEPS_PER_TICK)
+        };
+        if !report.idle || rt.io_waits() > 0 {
+            self.target = rt.now() as f64;
         }
-        let report = journal.tick(rt, self.virtual_now as u64, STEPS_PER_TICK);
-        let wait_ms = if !report.idle {
-            0
-        } else if !speed.is_finite() {
-            if rt.advance_to_next_timer() { 0 } else { IDLE_SLEEP_MS }
+        let wait = if !report.idle {
+            // Yield to the browser even when busy, so input and painting go on.
+            Wait::Sleep(0)
+        } else if rt.io_waits() > 0 {
+            Wait::Io
         } else {
             match report.next_timer {
-                Some(t) => (((t as f64 - self.virtual_now) / speed).ceil() as u32).clamp(1, IDLE_SLEEP_MS),
-                None => IDLE_SLEEP_MS,
+                Some(t) if speed.is_finite() => {
+                    Wait::Sleep((((t as f64 - self.target) / speed).ceil() as u32).clamp(1, IDLE_SLEEP_MS))
+                }
+                _ => Wait::Sleep(IDLE_SLEEP_MS),
             }
         };
-        Frame { tick: Some(report), wait: Wait::Sleep(wait_ms) }
+        Frame { tick: Some(report), wait }
     }
 }
 
