@@ -9,11 +9,12 @@
 //! - [`replay`]: a run's journal of outside inputs, and replaying it to an earlier event;
 //!   [`link`]: what a share link carries (the requests the forms made, the address's parts).
 //! - [`storage`]: where the database workers keep terms (in memory here; browser backends in wasm).
-//! - `driver` (wasm only): moves virtual time along with the page's clock.
+//! - [`driver`]: moves virtual time along with the page's clock (the loop itself runs in wasm only).
 //! - `ui` (wasm only): the Yew app.
 
 #[doc(hidden)]
 pub mod bench;
+pub mod driver;
 pub mod lang;
 pub mod link;
 pub mod replay;
@@ -23,7 +24,5 @@ pub mod storage;
 pub mod systems;
 pub mod term;
 
-#[cfg(target_arch = "wasm32")]
-pub mod driver;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,9 +1,10 @@
 //! Scrubbing back: a run's journal, and replaying it on a fresh runtime to any earlier event.
 //!
 //! The runtime is deterministic, but a live run is not a function of its scenario alone: the
-//! browser driver ticks it at whatever virtual times the page's clock gives, each tick runs
-//! some number of turns, and the learner steps, jumps to timers and makes requests in between.
-//! The [`Journal`] records exactly those inputs, in order, with the virtual time each came at.
+//! learner steps, jumps to timers and makes requests between the driver's ticks, at whatever
+//! virtual time and after however many turns the page's clock had reached (ticks themselves
+//! fire every timer at its deadline, so how they cut the run does not change it). The
+//! [`Journal`] records exactly those inputs, in order, with the virtual time each came at.
 //! [`replay`] feeds them again to a fresh runtime (with the same scenario spawned first), so
 //! event *n* of the replay is event *n* of the run, and stops at the first turn boundary at
 //! or after the target event.
@@ -18,8 +19,8 @@
 use crate::runtime::{Runtime, TickReport};
 
 /// The most inputs a journal keeps (16 bytes each in wasm: 4 MB); a longer run can no
-/// longer be replayed. The driver adds one only for a tick that ran something, so this is
-/// over an hour of a page busy at 60 ticks a second.
+/// longer be replayed. Consecutive ticks are one input, so a journal grows with the
+/// learner's steps and requests, not with the driver's frames.
 const MAX_INPUTS: usize = 1 << 18;
 
 /// The most steps a replay takes past its journal's end (a scenario link's `at=`, under
@@ -30,8 +31,14 @@ pub const MAX_STEPS_PAST_END: u64 = 100_000;
 /// One thing that moved the run along from outside.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Input {
-    /// `Runtime::tick(now, ...)` as the driver ran it: `turns` turns at virtual time `now`.
-    Turns { now: u64, turns: usize },
+    /// Driver ticks ([`Runtime::tick`]) that ran `turns` turns and left the clock at `until`.
+    /// Ticks move the clock from deadline to deadline, so how the turns were cut into ticks
+    /// does not matter: consecutive ticks are one input, replayed one turn at a time.
+    Ticks { until: u64, turns: usize },
+    /// A tick as links made before ticks moved time deadline by deadline recorded it: the
+    /// clock jumped to `now`, then `turns` turns ran there. Replayed the same way, so old
+    /// links still give their run.
+    TurnsAt { now: u64, turns: usize },
     /// `events` single steps (`Runtime::step`) at `now`: the step and next-timer controls.
     Events { now: u64, events: usize },
     /// The caller's request number `index`, made at `now`.
@@ -82,7 +89,11 @@ impl Journal {
         let full = self.inputs.len() >= MAX_INPUTS;
         // Consecutive runs at the same time are one input.
         match (self.inputs.last_mut(), input) {
-            (Some(Input::Turns { now, turns }), Input::Turns { now: at, turns: more }) if *now == at => *turns += more,
+            (Some(Input::Ticks { until, turns }), Input::Ticks { until: at, turns: more }) => {
+                *until = at;
+                *turns += more;
+            }
+            (Some(Input::TurnsAt { now, turns }), Input::TurnsAt { now: at, turns: more }) if *now == at => *turns += more,
             (Some(Input::Events { now, events }), Input::Events { now: at, events: more }) if *now == at => *events += more,
             _ if full => self.overflowed = true,
             _ => self.inputs.push(input),
@@ -91,10 +102,20 @@ impl Journal {
 
     /// [`Runtime::tick`], recorded. A tick that ran nothing only moved time, which the next
     /// input carries: it is not kept.
-    pub fn tick(&mut self, rt: &Runtime, now: u64, max_turns: usize) -> TickReport {
-        let report = rt.tick(now, max_turns);
+    pub fn tick(&mut self, rt: &Runtime, until: u64, max_turns: usize) -> TickReport {
+        let report = rt.tick(until, max_turns);
+        self.ticked(rt, report)
+    }
+
+    /// [`Runtime::tick_unbounded`], recorded (as a tick up to where it left the clock).
+    pub fn tick_unbounded(&mut self, rt: &Runtime, max_turns: usize) -> TickReport {
+        let report = rt.tick_unbounded(max_turns);
+        self.ticked(rt, report)
+    }
+
+    fn ticked(&mut self, rt: &Runtime, report: TickReport) -> TickReport {
         if report.steps > 0 {
-            self.push(rt, Input::Turns { now: rt.now(), turns: report.steps });
+            self.push(rt, Input::Ticks { until: rt.now(), turns: report.steps });
         }
         report
     }
@@ -143,14 +164,16 @@ fn parse36(text: &str) -> Result<u64, String> {
 
 impl Journal {
     /// The journal as text for a share link: `<end event>~<input>.<input>...`, each input a
-    /// letter (`t` turns, `e` events, `r` request) and two base-36 numbers (its virtual time,
-    /// then the count or the request's index), e.g. `2s~t0-4.e0-2.r1c-0.t3k-9`.
+    /// letter (`k` ticks, `e` events, `r` request; `t` the old ticks of [`Input::TurnsAt`])
+    /// and two base-36 numbers (its virtual time, then the count or the request's index),
+    /// e.g. `2s~k0-4.e0-2.r1c-0.k3k-9`.
     pub fn encode(&self) -> String {
         let inputs: Vec<String> = self
             .inputs
             .iter()
             .map(|input| match *input {
-                Input::Turns { now, turns } => format!("t{}-{}", base36(now), base36(turns as u64)),
+                Input::Ticks { until, turns } => format!("k{}-{}", base36(until), base36(turns as u64)),
+                Input::TurnsAt { now, turns } => format!("t{}-{}", base36(now), base36(turns as u64)),
                 Input::Events { now, events } => format!("e{}-{}", base36(now), base36(events as u64)),
                 Input::Request { now, index } => format!("r{}-{}", base36(now), base36(index as u64)),
             })
@@ -171,7 +194,8 @@ impl Journal {
             let count = parse36(count).map_err(|why| format!("its input {input}: {why}"))?;
             let count = usize::try_from(count).map_err(|_| format!("its input {input} counts more than this machine can"))?;
             journal.inputs.push(match kind {
-                't' => Input::Turns { now, turns: count },
+                'k' => Input::Ticks { until: now, turns: count },
+                't' => Input::TurnsAt { now, turns: count },
                 'e' => Input::Events { now, events: count },
                 'r' => Input::Request { now, index: count },
                 other => {
@@ -201,20 +225,33 @@ pub fn replay(rt: &Runtime, journal: &Journal, target: u64, mut perform: impl Fn
             break;
         }
         match input {
-            Input::Turns { now, turns } => {
+            Input::Ticks { until, turns } => {
                 for _ in 0..turns {
                     if reached(rt) {
                         break 'inputs;
                     }
-                    // Nothing ran: the run is idle at this time and the rest of the count
+                    // Nothing ran: the run is idle up to `until` and the rest of the count
                     // (from a run that had more to do, or a hand-made link) would do nothing.
-                    if out.tick(rt, now, 1).steps == 0 {
+                    if out.tick(rt, until, 1).steps == 0 {
                         break;
                     }
                 }
             }
+            Input::TurnsAt { now, turns } => {
+                rt.set_clock(now);
+                for _ in 0..turns {
+                    if reached(rt) {
+                        break 'inputs;
+                    }
+                    // One turn without moving the clock: the old tick.
+                    if rt.tick(now, 1).steps == 0 {
+                        break;
+                    }
+                    out.push(rt, Input::TurnsAt { now, turns: 1 });
+                }
+            }
             Input::Events { now, events } => {
-                rt.tick(now, 0);
+                rt.set_clock(now);
                 for _ in 0..events {
                     if reached(rt) || !out.step(rt) {
                         continue 'inputs;
@@ -222,7 +259,7 @@ pub fn replay(rt: &Runtime, journal: &Journal, target: u64, mut perform: impl Fn
                 }
             }
             Input::Request { now, index } => {
-                rt.tick(now, 0);
+                rt.set_clock(now);
                 out.request(rt, index);
                 perform(rt, index);
                 out.performed(rt);

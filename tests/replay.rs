@@ -1,7 +1,7 @@
 //! Scrubbing back: a run recorded in a journal (irregular driver ticks, single steps, a
 //! request made from outside) replays on a fresh runtime to the same events.
 
-use otp_playground::replay::{Journal, replay};
+use otp_playground::replay::{Input, Journal, replay};
 use otp_playground::runtime::{Runtime, TraceEvent};
 use otp_playground::scenario::{self, Scenario};
 use otp_playground::systems::todo;
@@ -132,17 +132,77 @@ fn a_journal_stops_recording_when_the_run_grows_too_long_and_says_so() {
     let mut ticks = 0u64;
     while journal.complete() && ticks < 1 << 20 {
         ticks += 1;
-        // A tick per virtual ms, each running the timer's step: one input each.
+        // A tick per virtual ms, each running the timer's step, and a request between two
+        // ticks: two inputs each time.
         journal.tick(&rt, ticks, 4);
+        journal.request(&rt, 0);
     }
     assert!(!journal.complete(), "still recording after {ticks} ticks");
     assert!(ticks > 100_000, "it keeps a long run: {ticks} ticks");
-    assert!(journal.inputs().len() < ticks as usize);
+    assert!(journal.inputs().len() < 2 * ticks as usize);
 
     let mut stopped = Journal::new();
     stopped.tick(&rt, ticks + 1, 4);
     stopped.stop();
     assert!(!stopped.complete() && stopped.inputs().is_empty());
+}
+
+/// Runs `id` with ticks `step` virtual ms apart, each of at most `turns` turns, until nothing
+/// is left to do.
+fn ticked_run(id: &str, step: u64, turns: usize) -> (Journal, Vec<TraceEvent>) {
+    let rt = Runtime::new();
+    scenario(id).spawn(&rt);
+    let mut journal = Journal::new();
+    let mut now = 0;
+    loop {
+        now += step;
+        let report = journal.tick(&rt, now, turns);
+        if report.idle && report.next_timer.is_none() {
+            break;
+        }
+    }
+    (journal, trace(&rt))
+}
+
+#[test]
+fn how_ticks_cut_a_run_changes_neither_its_events_nor_its_journal() {
+    // 60 frames a second at 1x, and 1 virtual ms per tick with 3 turns each.
+    let (fast, fast_events) = ticked_run("ch6.logger", 16, 256);
+    let (slow, slow_events) = ticked_run("ch6.logger", 1, 3);
+    assert_eq!(fast_events, slow_events, "the same events at the same times");
+    assert!(
+        fast_events.iter().any(|e| e.time == 250 && e.detail_text().contains("timestamp: 250")),
+        "the 250 ms timer fired at 250"
+    );
+    let turns = |j: &Journal| match j.inputs() {
+        [Input::Ticks { turns, .. }] => *turns,
+        other => panic!("consecutive ticks are one input: {other:?}"),
+    };
+    assert_eq!(turns(&fast), turns(&slow));
+    let (rt, _) = replayed_scenario("ch6.logger", &slow, slow.end_event());
+    assert_eq!(trace(&rt), fast_events, "either journal replays to the run");
+}
+
+fn replayed_scenario(id: &str, journal: &Journal, target: u64) -> (Runtime, Journal) {
+    let rt = Runtime::new();
+    scenario(id).spawn(&rt);
+    let out = replay(&rt, journal, target, |_, _| {});
+    (rt, out)
+}
+
+#[test]
+fn a_link_made_before_ticks_fired_timers_on_time_replays_the_run_it_recorded() {
+    // Recorded by the page's old driver (commit 3d3ad8e): ticks every 16 virtual ms jumped the
+    // clock to their time first, so the logger's 250 ms wait ended at 272 and its check failed.
+    let old = Journal::decode("r~tg-4.t7k-4").unwrap();
+    assert_eq!(old.inputs(), [Input::TurnsAt { now: 16, turns: 4 }, Input::TurnsAt { now: 272, turns: 4 }]);
+    let (rt, out) = replayed_scenario("ch6.logger", &old, old.end_event());
+    let events = trace(&rt);
+    assert_eq!(events.len(), 27, "the recorded run's 27 events");
+    let times: Vec<u64> = events.iter().map(|e| e.time).collect();
+    assert_eq!(times, [[0].as_slice(), &[16; 13], &[272; 13]].concat());
+    assert!(events.iter().any(|e| e.detail_text().contains("timestamp: 272")), "the run as the old page showed it");
+    assert_eq!(out.encode(), "r~tg-4.t7k-4", "its replay is recorded the old way, so its link stays the same");
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //!
 //! The runtime never reads a clock. Time moves only when a driver says so: tests and the
 //! UI's pause/step controls move virtual time ([`Runtime::advance_to_next_timer`],
-//! [`Runtime::block_on`]); the browser driver passes real time to [`Runtime::tick`].
+//! [`Runtime::block_on`]); the browser driver turns real time into a target for
+//! [`Runtime::tick`], which moves the clock from deadline to deadline up to it.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -28,7 +29,8 @@ pub const MESSAGES_PER_TURN: u32 = 64;
 pub struct TickReport {
     /// Process turns and timers run in this tick.
     pub steps: usize,
-    /// Nothing runnable and no timer due: the driver may sleep until `next_timer`.
+    /// Nothing runnable and no timer due at the clock: the tick did everything up to its
+    /// target (or a process waits on browser I/O). False when it ran out of steps.
     pub idle: bool,
     pub next_timer: Option<u64>,
 }
@@ -315,21 +317,71 @@ impl Runtime {
         self.run_until_idle();
     }
 
-    /// A driver tick: time is now `now` (it never goes back); due timers fire, then at most
-    /// `max_steps` process turns run.
-    pub fn tick(&self, now: u64, max_steps: usize) -> TickReport {
-        {
-            let mut inner = self.shared.borrow_mut();
-            inner.now = inner.now.max(now.min(MAX_TIME));
-        }
+    /// A driver tick: runs what happens up to virtual time `until`, at most `max_steps`
+    /// steps (a timer firing, or a process's turn of up to [`MESSAGES_PER_TURN`] messages).
+    ///
+    /// Virtual time is a simulation clock, so the tick moves it the way [`Runtime::block_on`]
+    /// does: everything runnable runs, and only then does the clock move to the next deadline
+    /// (if it is at or before `until`), where that timer fires exactly on time. So the run does
+    /// not depend on how real time was cut into ticks. The clock never moves past work it has
+    /// not done: a tick that runs out of steps leaves it at that work (the next tick goes on
+    /// from there); a tick that has done everything up to `until` leaves it at `until`. While
+    /// a process waits on browser I/O (`Ctx::io`) the clock stands still (docs/semantics.md).
+    pub fn tick(&self, until: u64, max_steps: usize) -> TickReport {
+        self.run_slice(Some(until), max_steps)
+    }
+
+    /// [`Runtime::tick`] with no target: "as fast as possible", jumping from deadline to
+    /// deadline until `max_steps` steps ran or nothing is left; the clock stays at the last
+    /// thing done.
+    pub fn tick_unbounded(&self, max_steps: usize) -> TickReport {
+        self.run_slice(None, max_steps)
+    }
+
+    fn run_slice(&self, until: Option<u64>, max_steps: usize) -> TickReport {
         let mut steps = 0;
-        while steps < max_steps && (self.fire_one_due() || self.poll_one(MESSAGES_PER_TURN)) {
-            steps += 1;
+        loop {
+            if self.has_work() {
+                if steps == max_steps {
+                    break;
+                }
+                if self.fire_one_due() || self.poll_one(MESSAGES_PER_TURN) {
+                    steps += 1;
+                }
+                continue;
+            }
+            let mut inner = self.shared.borrow_mut();
+            if inner.io_waits > 0 {
+                // A process waits on the browser: its I/O takes no virtual time.
+                break;
+            }
+            match (inner.next_deadline(), until) {
+                (Some(deadline), None) => inner.now = inner.now.max(deadline),
+                (Some(deadline), Some(until)) if deadline <= until => inner.now = inner.now.max(deadline),
+                (_, Some(until)) => {
+                    inner.now = inner.now.max(until.min(MAX_TIME));
+                    break;
+                }
+                (None, None) => break,
+            }
         }
+        let idle = !self.has_work();
+        TickReport { steps, idle, next_timer: self.next_timer_at() }
+    }
+
+    /// Whether a timer is due or a process is runnable, at the current virtual time.
+    fn has_work(&self) -> bool {
         let mut inner = self.shared.borrow_mut();
-        let next_timer = inner.next_deadline();
-        let idle = inner.run_queue.iter().all(|p| !inner.slot(*p).is_some_and(|s| s.queued)) && next_timer.is_none_or(|t| t > inner.now);
-        TickReport { steps, idle, next_timer }
+        inner.drain_io_wakes();
+        let now = inner.now;
+        inner.next_deadline().is_some_and(|d| d <= now) || inner.run_queue.iter().any(|p| inner.slot(*p).is_some_and(|s| s.queued))
+    }
+
+    /// Moves the clock to `now` (never back) without running anything: replaying an input
+    /// recorded at that virtual time.
+    pub(crate) fn set_clock(&self, now: u64) {
+        let mut inner = self.shared.borrow_mut();
+        inner.now = inner.now.max(now.min(MAX_TIME));
     }
 
     /// `Process.exit(pid, reason)` from outside (the UI's kill button sends `:kill`).
