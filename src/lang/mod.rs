@@ -21,11 +21,15 @@
 pub mod ast;
 pub mod atom;
 pub mod code;
+pub mod compile;
 pub mod convert;
 pub mod exception;
 pub mod kernel;
+pub mod machine;
 pub mod native;
+pub mod runner;
 pub mod stdlib;
+pub mod syntax;
 pub mod value;
 
 use std::io::Write;
@@ -37,7 +41,20 @@ use std::io::Write;
 /// Processes run on the deterministic scheduler under virtual time: `Process.sleep(3000)` returns
 /// at once, in order.
 pub fn run_script(source: &str, file_name: &str, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
-    let _ = (source, file_name, stdout);
-    let _ = writeln!(stderr, "** (RuntimeError) the Elixir evaluator is not built yet");
-    1
+    let file = if file_name.is_empty() { "nofile" } else { file_name };
+    let tree = match syntax::parse(source) {
+        Ok(tree) => tree,
+        Err(e) => {
+            let _ = writeln!(stderr, "** ({}) {file}:{e}", e.exception_name());
+            return 1;
+        }
+    };
+    let (mut machine, mut known) = match runner::machine_with_prelude(file) {
+        Ok(ready) => ready,
+        Err(e) => {
+            let _ = writeln!(stderr, "** (RuntimeError) {e}");
+            return 1;
+        }
+    };
+    runner::run_tree(&mut machine, &mut known, &tree, file, stdout, stderr)
 }

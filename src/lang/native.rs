@@ -49,6 +49,9 @@ pub struct Ctx<'a> {
     pub(crate) modules: &'a ModuleTable,
     pub(crate) self_pid: u64,
     pub(crate) next_ref: &'a mut u64,
+    /// Messages sent (`send/2`): the machine delivers those to itself and hands the others to
+    /// the runtime.
+    pub(crate) sent: &'a mut Vec<(Value, Value)>,
 }
 
 impl Ctx<'_> {
@@ -65,6 +68,11 @@ impl Ctx<'_> {
     pub fn make_ref(&mut self) -> Value {
         *self.next_ref += 1;
         Value::Ref(*self.next_ref)
+    }
+
+    /// `send(dest, message)`.
+    pub fn send(&mut self, dest: Value, message: Value) {
+        self.sent.push((dest, message));
     }
 
     /// Whether `module.name/arity` exists and is public (interpreted modules or natives).

@@ -5,6 +5,8 @@
 //! are compiled to machine instructions or written in the prelude instead.
 
 pub mod arith;
+mod basics;
+mod runtime;
 
 use std::cmp::Ordering;
 
@@ -23,6 +25,8 @@ fn b(v: bool) -> R {
 
 /// Registers Kernel, IO and the `:erlang` natives.
 pub fn register(reg: &mut Registry) {
+    runtime::register(reg);
+    basics::register(reg);
     let k = "Kernel";
     reg.add(k, "+", 2, |_, a| arith(ArithOp::Add, &a[0], &a[1]));
     reg.add(k, "-", 2, |_, a| arith(ArithOp::Sub, &a[0], &a[1]));
@@ -149,6 +153,10 @@ pub fn register(reg: &mut Registry) {
     reg.add(k, "function_exported?", 3, |ctx, a| match (&a[0], &a[1], &a[2]) {
         (Value::Atom(m), Value::Atom(f), Value::Int(n)) => b(ctx.function_exported(*m, *f, *n as u32)),
         _ => Err(Raise::bad_argument(1, "not an atom")),
+    });
+    reg.add(k, "send", 2, |ctx, a| {
+        ctx.send(a[0].clone(), a[1].clone());
+        Ok(a[1].clone())
     });
     reg.add(k, "throw", 1, |_, a| Err(Raise::throw(a[0].clone())));
     reg.add(k, "exit", 1, |_, a| Err(Raise::exit(a[0].clone())));

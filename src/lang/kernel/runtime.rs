@@ -1,0 +1,62 @@
+//! `:elixir_rt`: natives the compiler and generated code call (not for learners): exception
+//! construction for `defexception`, `rescue` matching.
+
+use crate::lang::atom::Atom;
+use crate::lang::exception::{builtin_message, exception_struct, normalize_error, Raise};
+use crate::lang::native::{Ctx, Registry};
+use crate::lang::value::Value;
+
+pub fn register(reg: &mut Registry) {
+    reg.add(":elixir_rt", "normalize_error", 1, |_, a| Ok(normalize_error(&a[0])));
+    reg.add(":elixir_rt", "rescue_match", 2, |_, a| {
+        let name = a[0].struct_name();
+        Ok(Value::boolean(name.is_some_and(|n| a[1].list_iter().any(|m| m.is_atom(n)))))
+    });
+    reg.add(":elixir_rt", "exception_default", 2, exception_default);
+    reg.add(":elixir_rt", "message_default", 1, |_, a| message_default(&a[0]));
+    reg.add("Exception", "message", 1, |_, a| message_default(&a[0]));
+}
+
+/// `Mod.exception(attrs)` of a `defexception` (or one of Elixir's): a message string sets
+/// `:message`; a keyword list sets fields, and an unknown one raises `KeyError`.
+fn exception_default(ctx: &mut Ctx, a: &[Value]) -> Result<Value, Raise> {
+    let Some(module) = a[0].as_atom() else { return Err(Raise::bad_argument(1, "not an atom")) };
+    let defined = ctx.modules.get(module).and_then(|m| m.struct_fields.clone());
+    let mut value = match defined {
+        Some(fields) => {
+            let mut pairs: Vec<(Value, Value)> = fields.into_iter().map(|(k, v)| (Value::Atom(k), v)).collect();
+            pairs.push((Value::Atom(Atom::STRUCT), Value::Atom(module)));
+            Value::map(pairs)
+        }
+        None => exception_struct(module, &[]),
+    };
+    let Value::Map(m) = &mut value else { unreachable!() };
+    let m = std::rc::Rc::make_mut(m);
+    if let Some(text) = a[1].as_bytes() {
+        m.0.insert(Value::Atom(Atom::MESSAGE), Value::bytes(text.to_vec()));
+    } else {
+        for pair in a[1].list_iter() {
+            if let Some([k, v]) = pair.as_tuple() {
+                if !m.0.contains_key(k) {
+                    return Err(Raise::key_error(k.clone(), Value::Map(std::rc::Rc::new(m.clone()))));
+                }
+                m.0.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    Ok(value)
+}
+
+/// `Exception.message/1` for exceptions whose module does not define its own `message/1`.
+fn message_default(e: &Value) -> Result<Value, Raise> {
+    if let Some(text) = builtin_message(e) {
+        return Ok(Value::string(&text));
+    }
+    match e.as_map().and_then(|m| m.get(&Value::Atom(Atom::MESSAGE))) {
+        Some(v @ Value::Binary(_)) => Ok(v.clone()),
+        _ => Ok(Value::string(&format!(
+            "got nil while retrieving Exception.message/1 for {} (expected a string)",
+            crate::lang::convert::inspect(e)
+        ))),
+    }
+}
