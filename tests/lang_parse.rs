@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use otp_playground::lang::ast::{Expr, Head};
-use otp_playground::lang::syntax::{self, SyntaxErrorKind};
+use otp_playground::lang::syntax::{self, SyntaxErrorKind, MAX_DEPTH};
 
 /// Our tree in the canonical text `scripts/gen_parse_vectors.exs` prints Elixir's in.
 fn canon(expr: &Expr) -> String {
@@ -208,4 +208,158 @@ fn every_elixir_block_of_both_sheets_parses_as_elixir_parses_it() {
     }
     assert!(failures.is_empty(), "{} of {} blocks fail:\n{}", failures.len(), blocks.len(), failures.join("\n"));
     assert!(blocks.len() >= 40, "only {} blocks found", blocks.len());
+}
+
+fn nesting_error(source: &str) -> String {
+    match syntax::parse(source) {
+        Ok(_) => panic!("parsed {} bytes of deep nesting", source.len()),
+        Err(e) => e.message,
+    }
+}
+
+/// Runs `f` on a thread with room for [`MAX_DEPTH`] levels even in a debug build, whose frames
+/// are several times larger than release frames (see `nesting_at_the_bound_fits_in_a_wasm_stack`).
+fn with_room(f: impl FnOnce() + Send + 'static) {
+    std::thread::Builder::new().stack_size(16 << 20).spawn(f).unwrap().join().unwrap();
+}
+
+#[test]
+fn a_hundred_thousand_nested_brackets_are_a_nesting_error_not_a_stack_overflow() {
+    with_room(a_hundred_thousand_nested_brackets);
+}
+
+fn a_hundred_thousand_nested_brackets() {
+    let too_deep = format!("nesting too deep: more than {MAX_DEPTH} levels");
+    let n = 100_000;
+    for (open, close) in [("[", "]"), ("(", ")"), ("{", "}"), ("%{a: ", "}"), ("<< ", " >>"), ("fn -> ", " end")] {
+        let closed = format!("{}1{}", open.repeat(n), close.repeat(n));
+        assert_eq!(nesting_error(&closed), too_deep, "{open}…{close}");
+        assert_eq!(nesting_error(&open.repeat(n)), too_deep, "unclosed {open}");
+    }
+    assert_eq!(nesting_error(&format!("{}\"", "\"#{".repeat(n))), too_deep, "interpolations");
+    assert_eq!(nesting_error(&format!("{}x", "if x do\n".repeat(n))), too_deep, "do blocks");
+}
+
+#[test]
+fn long_operator_and_call_chains_are_bounded_like_nesting() {
+    with_room(long_chains);
+}
+
+fn long_chains() {
+    // A left-associative chain builds a tree as deep as it is long without recursing in the
+    // parser: it must be bounded too, or dropping the tree overflows the stack.
+    let too_deep = format!("nesting too deep: more than {MAX_DEPTH} levels");
+    let n = 100_000;
+    for source in [
+        format!("1{}", " + 1".repeat(n)),
+        format!("x{}", " |> f()".repeat(n)),
+        format!("a{}", " = a".repeat(n)),
+        format!("{}1", "- ".repeat(n)),
+        format!("{}x", "@a ".repeat(n)),
+        format!("{}x", "& ".repeat(n)),
+        format!("a{}", ".b".repeat(n)),
+        format!("f{}", ".()".repeat(n)),
+        format!("a{}", "[0]".repeat(n)),
+        format!("x{}", " when x".repeat(n)),
+    ] {
+        assert_eq!(nesting_error(&source), too_deep, "{}…", &source[..20]);
+    }
+}
+
+/// The deepest input the parser accepts, in a stack of 1 MiB (a wasm32 Rust program's default)
+/// in a release build; a debug build's frames are about four times larger, so it gets 4 MiB.
+#[test]
+fn nesting_at_the_bound_fits_in_a_wasm_stack() {
+    let stack = if cfg!(debug_assertions) { 4 << 20 } else { 1 << 20 };
+    std::thread::Builder::new()
+        .stack_size(stack)
+        .spawn(|| {
+            for (open, close) in [
+                ("[", "]"),
+                ("{", "}"),
+                ("(", ")"),
+                ("f(", ")"),
+                ("fn -> ", " end"),
+                ("\"#{", "}\""),
+                ("if x do\n", "\nend"),
+                ("%{a: ", "}"),
+                ("- ", ""),
+                ("x = ", ""),
+            ] {
+                let nested = |n: usize| format!("{}1{}", open.repeat(n), close.repeat(n));
+                // The deepest nesting accepted: at least a level per two brackets.
+                let n = (1..=MAX_DEPTH).rev().find(|&n| syntax::parse(&nested(n)).is_ok()).unwrap();
+                assert!(n >= MAX_DEPTH / 2 - 2, "{open}: only {n} levels");
+                let tree = syntax::parse(&nested(n)).unwrap();
+                assert!(!canon(&tree).is_empty());
+                drop(tree);
+            }
+            let n = MAX_DEPTH - 2;
+            assert!(syntax::parse(&format!("1{}", " + 1".repeat(n))).is_ok());
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+/// Prefixes of every snippet and sheet block: an error or a tree, never a panic.
+#[test]
+fn every_truncation_of_the_snippets_and_sheets_gives_a_result() {
+    let mut sources: Vec<String> = sections(&read("tests/lang/parse/valid.txt")).into_iter().map(|(_, s)| s).collect();
+    for sheet in ["chapter6.txt", "chapter7.txt"] {
+        sources.extend(elixir_blocks(&read(&format!("tests/lang/sheets/{sheet}"))).into_iter().map(|(_, c)| c));
+    }
+    let mut cuts = 0;
+    for source in &sources {
+        let boundaries: Vec<usize> = source.char_indices().map(|(i, _)| i).collect();
+        let step = (boundaries.len() / 60).max(1);
+        for &cut in boundaries.iter().step_by(step) {
+            let _ = syntax::parse(&source[..cut]);
+            cuts += 1;
+        }
+    }
+    assert!(cuts > 5_000, "{cuts}");
+}
+
+#[test]
+fn an_open_do_block_asks_for_more_input() {
+    for source in ["defmodule A do\n  def f do\n    1", "case x do\n  1 ->", "fn x ->", "foo(1,", "[1, 2", "\"abc", "x |>", "%{a: 1"] {
+        let e = syntax::parse(source).unwrap_err();
+        assert!(e.is_incomplete(), "{source:?}: {e}");
+    }
+    for source in [")", "1 2", "[1, 2)", "end"] {
+        let e = syntax::parse(source).unwrap_err();
+        assert!(!e.is_incomplete(), "{source:?}: {e}");
+    }
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of Elixir, so that random sequences reach deep into the grammar.
+    const PIECES: &[&str] = &[
+        "(", ")", "[", "]", "{", "}", "%{", "%", "<<", ">>", ",", ";", "\n", " ", "do", "end", "fn", "->",
+        "else", "x", "Foo", ".", "1", "2.5", ":a", "\"s", "\"", "#{", "'", "~s(", "a:", "+", "-", "|>", "=",
+        "when", "&", "&1", "@", "not", "in", "..", "//", "|", "::", "=>", "\\\\", "<-", "?a", "\"\"\"\n",
+        "case", "if", "def", "#", "!", "^", "*", "**", "<>", "++", "and", "or",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let _ = syntax::parse(&String::from_utf8_lossy(&bytes));
+        }
+
+        #[test]
+        fn random_sequences_of_elixir_pieces_never_panic(picks in proptest::collection::vec(0..PIECES.len(), 0..80)) {
+            let source: String = picks.iter().map(|&i| PIECES[i]).collect();
+            if let Err(e) = syntax::parse(&source) {
+                prop_assert!(e.line >= 1 && e.column >= 1, "{e}");
+                prop_assert!(!e.message.is_empty());
+            }
+        }
+    }
 }

@@ -304,7 +304,7 @@ impl Lexer {
                 c if is_ident_start(c) => self.identifier()?,
                 c if c.is_ascii_uppercase() => self.alias()?,
                 _ => {
-                    if let Some(op) = OPERATORS.iter().find(|op| self.starts_with(op)) {
+                    if let Some(op) = OPERATORS.iter().find(|op| op.starts_with(c) && self.starts_with(op)) {
                         self.pos += op.chars().count();
                         self.push(Tok::Op(op), line, column);
                     } else {
@@ -509,15 +509,7 @@ impl Lexer {
             Some(c) if is_ident_start(c) || c.is_ascii_uppercase() => {
                 self.pos += 1;
                 let start = self.pos;
-                loop {
-                    self.word();
-                    // `:Elixir.Foo.Bar` is one atom.
-                    if self.peek(0) == Some('.') && self.peek(1).is_some_and(|c| c.is_ascii_uppercase()) {
-                        self.pos += 1;
-                    } else {
-                        break;
-                    }
-                }
+                self.word();
                 let name: String = self.chars[start..self.pos].iter().collect();
                 self.push(Tok::Atom(name.into()), line, column);
                 Ok(())

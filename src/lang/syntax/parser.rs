@@ -108,9 +108,19 @@ pub(crate) struct Parser {
     no_do: bool,
     /// Per token: a string start whose string is a quoted keyword (`"key": value`).
     quoted_kw: Vec<bool>,
+    /// Per `(` token: the index of its `)` (`usize::MAX` if none), so that telling a clause
+    /// head `(a, b) ->` from an expression `(a + b)` is one look, not a scan.
+    closing_paren: Vec<usize>,
 }
 
 type PResult<T> = Result<T, SyntaxError>;
+
+/// A `head -> body` clause being read.
+struct Clause {
+    meta: Meta,
+    head: Vec<Expr>,
+    body: Vec<Expr>,
+}
 
 /// Where a block stops.
 #[derive(Clone, Copy, PartialEq)]
@@ -128,6 +138,19 @@ enum Stop {
 impl Parser {
     pub(crate) fn new(tokens: Vec<Token>) -> Parser {
         let mut quoted_kw = vec![false; tokens.len()];
+        let mut closing_paren = vec![usize::MAX; tokens.len()];
+        let mut parens = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            match t.tok {
+                Tok::LParen => parens.push(i),
+                Tok::RParen => {
+                    if let Some(open) = parens.pop() {
+                        closing_paren[open] = i;
+                    }
+                }
+                _ => {}
+            }
+        }
         let mut open = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             match &t.tok {
@@ -140,7 +163,7 @@ impl Parser {
                 _ => {}
             }
         }
-        Parser { tokens, pos: 0, depth: 0, no_do: false, quoted_kw }
+        Parser { tokens, pos: 0, depth: 0, no_do: false, quoted_kw, closing_paren }
     }
 
     pub(crate) fn file(&mut self) -> PResult<Expr> {
@@ -286,58 +309,61 @@ impl Parser {
     /// Expressions separated by newlines or `;` — or, if any `->` appears, a list of clauses.
     fn block(&mut self, stop: Stop) -> PResult<Expr> {
         let mut plain: Vec<Expr> = Vec::new();
-        // (meta of `->`, head, body)
-        let mut clauses: Vec<(Meta, Vec<Expr>, Vec<Expr>)> = Vec::new();
+        let mut clauses: Vec<Clause> = Vec::new();
         loop {
             self.skip_eols();
             if self.at_stop(stop) {
                 break;
             }
-            let head_start = self.peek().clone();
-            let head = if self.at_op("->") {
-                Some(Vec::new())
-            } else if self.at(&Tok::LParen) && self.parens_head_follows() {
-                Some(self.parens_head()?)
-            } else {
-                None
-            };
-            let exprs = match head {
-                Some(h) => h,
-                None => self.clause_head_or_expr()?,
-            };
+            let exprs = self.block_item()?;
             if self.at_op("->") {
-                if matches!(stop, Stop::Eof | Stop::Interp) {
-                    let t = self.peek().clone();
-                    return Err(self.unexpected(&t));
-                }
-                let arrow = self.next();
-                clauses.push((meta(&arrow), unwrap_when(exprs), Vec::new()));
+                self.start_clause(stop, exprs, &mut clauses)?;
                 continue;
             }
             if exprs.len() != 1 {
                 // `a, b` without `->`.
-                let t = self.peek().clone();
-                return Err(self.unexpected(&t));
+                return Err(self.unexpected(self.peek()));
             }
             let expr = exprs.into_iter().next().unwrap_or(Expr::Atom("nil".into()));
             match clauses.last_mut() {
-                Some((_, _, body)) => body.push(expr),
+                Some(clause) => clause.body.push(expr),
                 None => plain.push(expr),
             }
             if !self.at(&Tok::Eol) && !self.at_stop(stop) {
-                let t = self.peek().clone();
-                if t.tok == Tok::Comma {
-                    return Err(self.unexpected(&t));
-                }
-                let _ = head_start;
-                return Err(self.unexpected(&t));
+                return Err(self.unexpected(self.peek()));
             }
         }
+        self.finish_block(plain, clauses)
+    }
+
+    /// What starts a line of a block: an expression, or the head of a clause.
+    fn block_item(&mut self) -> PResult<Vec<Expr>> {
+        if self.at_op("->") {
+            Ok(Vec::new())
+        } else if self.at(&Tok::LParen) && self.parens_head_follows() {
+            self.parens_head()
+        } else {
+            self.clause_head_or_expr()
+        }
+    }
+
+    #[inline(never)]
+    fn start_clause(&mut self, stop: Stop, head: Vec<Expr>, clauses: &mut Vec<Clause>) -> PResult<()> {
+        if matches!(stop, Stop::Eof | Stop::Interp) {
+            return Err(self.unexpected(self.peek()));
+        }
+        let arrow = self.next();
+        clauses.push(Clause { meta: meta(&arrow), head: unwrap_when(head), body: Vec::new() });
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn finish_block(&self, plain: Vec<Expr>, clauses: Vec<Clause>) -> PResult<Expr> {
         if clauses.is_empty() {
             return Ok(build_block(plain));
         }
         if !plain.is_empty() {
-            let t = self.peek().clone();
+            let t = self.peek();
             return Err(SyntaxError::invalid(
                 t.line,
                 t.column,
@@ -346,9 +372,9 @@ impl Parser {
         }
         let clauses = clauses
             .into_iter()
-            .map(|(m, head, body)| {
-                let body = if body.is_empty() { Expr::Atom("nil".into()) } else { build_block(body) };
-                Expr::call("->", m, vec![Expr::List(head), body])
+            .map(|c| {
+                let body = if c.body.is_empty() { Expr::Atom("nil".into()) } else { build_block(c.body) };
+                Expr::call("->", c.meta, vec![Expr::List(c.head), body])
             })
             .collect();
         Ok(Expr::List(clauses))
@@ -356,24 +382,8 @@ impl Parser {
 
     /// `(a, b) ->` or `(a, b) when g ->`: the matching `)` is followed by `->` or `when`.
     fn parens_head_follows(&self) -> bool {
-        let mut depth = 0usize;
-        let mut i = self.pos;
-        while i < self.tokens.len() {
-            match &self.tokens[i].tok {
-                Tok::LParen => depth += 1,
-                Tok::RParen => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return matches!(&self.tokens.get(i + 1).map(|t| &t.tok), Some(Tok::Op("->" | "when")));
-                    }
-                }
-                Tok::Eof => return false,
-                Tok::Eol if depth == 1 => return false,
-                _ => {}
-            }
-            i += 1;
-        }
-        false
+        let close = self.closing_paren[self.pos.min(self.closing_paren.len() - 1)];
+        close != usize::MAX && matches!(self.tokens.get(close + 1).map(|t| &t.tok), Some(Tok::Op("->" | "when")))
     }
 
     fn parens_head(&mut self) -> PResult<Vec<Expr>> {
@@ -400,9 +410,10 @@ impl Parser {
                 break;
             }
             exprs.push(self.expr(LOWEST)?);
-            if self.at(&Tok::Comma) && exprs.len() < usize::MAX {
-                // Only a clause head may have commas; let the caller report it otherwise.
-                if !self.comma_list_reaches_arrow() {
+            if self.at(&Tok::Comma) {
+                // Only a clause head may have commas; let the caller report it otherwise. One
+                // look ahead per head keeps this linear.
+                if exprs.len() == 1 && !self.comma_list_reaches_arrow() {
                     break;
                 }
                 self.next();
@@ -449,82 +460,42 @@ impl Parser {
     }
 
     fn expr_inner(&mut self, min_prec: u32) -> PResult<Expr> {
-        let mut left = self.unary()?;
-        let mut chain = 0;
-        let result = loop {
-            let op = match &self.peek().tok {
-                Tok::Op(op) => *op,
-                _ => break Ok(left),
-            };
-            let Some((prec, assoc)) = binary(op) else { break Ok(left) };
-            if prec < min_prec {
-                break Ok(left);
-            }
-            let op_token = self.next();
-            self.skip_eols();
-            if let Err(e) = self.enter() {
-                break Err(e);
-            }
-            chain += 1;
-            let right_min = if assoc == Assoc::Right { prec } else { prec + 1 };
-            let right = match self.expr(right_min) {
-                Ok(r) => r,
-                Err(e) => break Err(e),
-            };
-            let m = meta(&op_token);
-            left = match op {
-                "not in" => Expr::call("not", m, vec![Expr::call("in", m, vec![left, right])]),
-                "//" => match left {
-                    Expr::Node(n) if matches!(&n.head, Head::Atom(h) if &**h == "..")
-                        && n.args.as_ref().is_some_and(|a| a.len() == 2) =>
-                    {
-                        let Node { meta: range_meta, args, .. } = *n;
-                        let mut args = args.unwrap_or_default();
-                        args.push(right);
-                        Expr::call("..//", range_meta, args)
-                    }
-                    _ => {
-                        break Err(SyntaxError::invalid(
-                            op_token.line,
-                            op_token.column,
-                            "the range step operator (//) must immediately follow the range definition operator (..), for example: 1..9//2. If you wanted to define a default argument, use (\\\\) instead. Syntax error before: '//'",
-                        ));
-                    }
-                },
-                _ => Expr::call(op, m, vec![left, right]),
-            };
-        };
-        self.leave(chain);
-        result
+        let left = self.unary()?;
+        self.continue_expr(left, min_prec)
     }
 
     fn unary(&mut self) -> PResult<Expr> {
+        if matches!(self.peek().tok, Tok::Op(_)) {
+            return self.prefix_operator();
+        }
+        let p = self.primary()?;
+        self.postfix(p)
+    }
+
+    #[inline(never)]
+    fn prefix_operator(&mut self) -> PResult<Expr> {
         let t = self.peek().clone();
-        match &t.tok {
-            Tok::Op(op @ ("!" | "^" | "not" | "-" | "+" | "~~~")) => {
+        let Tok::Op(op) = t.tok else { return Err(self.unexpected(&t)) };
+        let m = meta(&t);
+        match op {
+            "!" | "^" | "not" | "-" | "+" | "~~~" | "&" => {
                 self.next();
                 self.skip_eols();
-                let operand = self.expr(UNARY + 1)?;
-                Ok(Expr::call(op, meta(&t), vec![operand]))
+                let operand = self.expr(if op == "&" { CAPTURE + 1 } else { UNARY + 1 })?;
+                Ok(Expr::call(op, m, vec![operand]))
             }
-            Tok::Op("&") => {
-                self.next();
-                self.skip_eols();
-                let operand = self.expr(CAPTURE + 1)?;
-                Ok(Expr::call("&", meta(&t), vec![operand]))
-            }
-            Tok::Op("@") => {
+            "@" => {
                 self.next();
                 self.skip_eols();
                 self.enter()?;
                 let operand = self.primary();
                 self.leave(1);
-                let at = Expr::call("@", meta(&t), vec![operand?]);
+                let at = Expr::call("@", m, vec![operand?]);
                 self.postfix(at)
             }
-            Tok::Op("..") if !self.can_start_expr(self.peek_at(1)) => {
+            ".." if !self.can_start_expr(self.peek_at(1)) => {
                 self.next();
-                Ok(Expr::call("..", meta(&t), vec![]))
+                Ok(Expr::call("..", m, vec![]))
             }
             _ => {
                 let p = self.primary()?;
@@ -570,124 +541,129 @@ impl Parser {
         }
     }
 
+    /// One operand. Each kind of bracket is its own function so that the frames on the
+    /// recursive path stay small (debug builds give every arm of a big `match` its own slots).
     fn primary(&mut self) -> PResult<Expr> {
-        let t = self.peek().clone();
+        let t = self.next();
         match &t.tok {
-            Tok::Int(n) => {
-                self.next();
-                Ok(Expr::Int(*n))
+            Tok::Int(n) => Ok(Expr::Int(*n)),
+            Tok::BigInt(n) => Ok(Expr::BigInt(n.clone())),
+            Tok::Float(f) => Ok(Expr::Float(*f)),
+            Tok::Atom(a) => Ok(Expr::Atom(a.clone())),
+            Tok::CaptureInt(n) => Ok(Expr::call("&", meta(&t), vec![Expr::Int(*n)])),
+            Tok::Ident(name) => self.identifier(name.clone(), &t),
+            Tok::Alias(name) => Ok(Expr::call("__aliases__", meta(&t), vec![Expr::Atom(name.clone())])),
+            Tok::StrStart(_) => self.primary_string(t),
+            Tok::LParen => self.primary_parens(t),
+            Tok::LBracket => self.primary_list(t),
+            Tok::LBrace => self.primary_tuple(t),
+            Tok::PercentBrace => self.primary_map(t),
+            Tok::Percent => self.primary_struct(t),
+            Tok::LBin => self.primary_binary(t),
+            Tok::Fn => self.primary_fn(t),
+            _ => self.primary_other(t),
+        }
+    }
+
+    #[inline(never)]
+    fn primary_string(&mut self, t: Token) -> PResult<Expr> {
+        let Tok::StrStart(kind) = &t.tok else { return Err(self.unexpected(&t)) };
+        if self.quoted_kw[self.pos - 1] {
+            return Err(self.unexpected(&t));
+        }
+        self.string(kind.clone(), &t)
+    }
+
+    #[inline(never)]
+    fn primary_parens(&mut self, t: Token) -> PResult<Expr> {
+        let saved = std::mem::replace(&mut self.no_do, false);
+        let body = self.block(Stop::Paren);
+        self.no_do = saved;
+        let body = match body? {
+            Expr::Node(mut n)
+                if n.meta.line == 0
+                    && matches!(&n.head, Head::Atom(h) if &**h == "__block__")
+                    && n.args.as_ref().is_some_and(|a| a.len() > 1) =>
+            {
+                n.meta = meta(&t);
+                Expr::Node(n)
             }
-            Tok::BigInt(n) => {
-                self.next();
-                Ok(Expr::BigInt(n.clone()))
-            }
-            Tok::Float(f) => {
-                self.next();
-                Ok(Expr::Float(*f))
-            }
-            Tok::Atom(a) => {
-                self.next();
-                Ok(Expr::Atom(a.clone()))
-            }
-            Tok::CaptureInt(n) => {
-                self.next();
-                Ok(Expr::call("&", meta(&t), vec![Expr::Int(*n)]))
-            }
-            Tok::Ident(name) => {
-                self.next();
-                self.identifier(name.clone(), &t)
-            }
-            Tok::Alias(name) => {
-                self.next();
-                Ok(Expr::call("__aliases__", meta(&t), vec![Expr::Atom(name.clone())]))
-            }
-            Tok::StrStart(kind) => {
-                if self.quoted_kw[self.pos] {
-                    return Err(self.unexpected(&t));
-                }
-                let kind = kind.clone();
-                self.next();
-                self.string(kind, &t)
-            }
-            Tok::LParen => {
-                self.next();
-                let saved = std::mem::replace(&mut self.no_do, false);
-                let body = self.block(Stop::Paren);
-                self.no_do = saved;
-                let body = match body? {
-                    Expr::Node(mut n) if n.meta.line == 0 && matches!(&n.head, Head::Atom(h) if &**h == "__block__")
-                        && n.args.as_ref().is_some_and(|a| a.len() > 1) =>
-                    {
-                        n.meta = meta(&t);
-                        Expr::Node(n)
-                    }
-                    other => other,
-                };
-                self.expect_close(Tok::RParen, "(", ")", &t)?;
-                Ok(body)
-            }
-            Tok::LBracket => {
-                self.next();
-                let items = self.list_items(&Tok::RBracket, "[", "]", &t)?;
-                Ok(Expr::List(items))
-            }
-            Tok::LBrace => {
-                self.next();
-                let mut items = self.list_items(&Tok::RBrace, "{", "}", &t)?;
-                if items.len() == 2 {
-                    let b = items.pop().unwrap_or(Expr::Int(0));
-                    let a = items.pop().unwrap_or(Expr::Int(0));
-                    Ok(Expr::Pair(Box::new((a, b))))
-                } else {
-                    Ok(Expr::call("{}", meta(&t), items))
-                }
-            }
-            Tok::PercentBrace => {
-                self.next();
-                let m = Meta { column: t.column + 1, ..meta(&t) };
-                self.map_body(m, &t, "{")
-            }
-            Tok::Percent => {
-                self.next();
-                self.enter()?;
-                let name = self.struct_name();
-                self.leave(1);
-                let name = name?;
-                let brace = self.peek().clone();
-                if brace.tok != Tok::LBrace {
-                    return Err(self.unexpected(&brace));
-                }
-                self.next();
-                let map = self.map_body(meta(&brace), &brace, "{")?;
-                Ok(Expr::call("%", meta(&t), vec![name, map]))
-            }
-            Tok::LBin => {
-                self.next();
-                let items = self.list_items(&Tok::RBin, "<<", ">>", &t)?;
-                Ok(Expr::call("<<>>", meta(&t), items))
-            }
-            Tok::Fn => {
-                self.next();
-                let saved = std::mem::replace(&mut self.no_do, false);
-                let clauses = self.block(Stop::End);
-                self.no_do = saved;
-                let clauses = clauses?;
-                if !self.at(&Tok::End) {
-                    return Err(self.missing_end("fn", &t));
-                }
-                self.next();
-                match clauses {
-                    Expr::List(clauses) if !clauses.is_empty() => Ok(Expr::call("fn", meta(&t), clauses)),
-                    _ => Err(SyntaxError::invalid(
-                        t.line,
-                        t.column,
-                        "expected anonymous functions to be defined with -> inside: 'fn'",
-                    )),
-                }
-            }
+            other => other,
+        };
+        self.expect_close(Tok::RParen, "(", ")", &t)?;
+        Ok(body)
+    }
+
+    #[inline(never)]
+    fn primary_list(&mut self, t: Token) -> PResult<Expr> {
+        let items = self.list_items(&Tok::RBracket, "[", "]", &t)?;
+        Ok(Expr::List(items))
+    }
+
+    #[inline(never)]
+    fn primary_tuple(&mut self, t: Token) -> PResult<Expr> {
+        let mut items = self.list_items(&Tok::RBrace, "{", "}", &t)?;
+        if items.len() == 2 {
+            let b = items.pop().unwrap_or(Expr::Int(0));
+            let a = items.pop().unwrap_or(Expr::Int(0));
+            Ok(Expr::Pair(Box::new((a, b))))
+        } else {
+            Ok(Expr::call("{}", meta(&t), items))
+        }
+    }
+
+    #[inline(never)]
+    fn primary_map(&mut self, t: Token) -> PResult<Expr> {
+        let m = Meta { column: t.column + 1, ..meta(&t) };
+        self.map_body(m, &t, "{")
+    }
+
+    #[inline(never)]
+    fn primary_struct(&mut self, t: Token) -> PResult<Expr> {
+        self.enter()?;
+        let name = self.struct_name();
+        self.leave(1);
+        let name = name?;
+        let brace = self.peek().clone();
+        if brace.tok != Tok::LBrace {
+            return Err(self.unexpected(&brace));
+        }
+        self.next();
+        let map = self.map_body(meta(&brace), &brace, "{")?;
+        Ok(Expr::call("%", meta(&t), vec![name, map]))
+    }
+
+    #[inline(never)]
+    fn primary_binary(&mut self, t: Token) -> PResult<Expr> {
+        let items = self.list_items(&Tok::RBin, "<<", ">>", &t)?;
+        Ok(Expr::call("<<>>", meta(&t), items))
+    }
+
+    #[inline(never)]
+    fn primary_fn(&mut self, t: Token) -> PResult<Expr> {
+        let saved = std::mem::replace(&mut self.no_do, false);
+        let clauses = self.block(Stop::End);
+        self.no_do = saved;
+        let clauses = clauses?;
+        if !self.at(&Tok::End) {
+            return Err(self.missing_end("fn", &t));
+        }
+        self.next();
+        match clauses {
+            Expr::List(clauses) if !clauses.is_empty() => Ok(Expr::call("fn", meta(&t), clauses)),
+            _ => Err(SyntaxError::invalid(
+                t.line,
+                t.column,
+                "expected anonymous functions to be defined with -> inside: 'fn'",
+            )),
+        }
+    }
+
+    #[inline(never)]
+    fn primary_other(&mut self, t: Token) -> PResult<Expr> {
+        match &t.tok {
             Tok::Do => {
                 // A `do` with no call before it: Elixir reports the missing `end` first.
-                self.next();
                 self.do_block_items(&t)?;
                 Err(SyntaxError::invalid(t.line, t.column, "unexpected reserved word: do"))
             }
@@ -990,7 +966,8 @@ impl Parser {
             .collect())
     }
 
-    /// Binary operators after an operand already parsed at a tighter level.
+    /// Binary operators after an operand already parsed at a tighter level: a left-associative
+    /// chain loops here, counting each link as a level.
     fn continue_expr(&mut self, left: Expr, min_prec: u32) -> PResult<Expr> {
         // Re-enter the operator loop with `left` as the first operand.
         let mut left = left;
@@ -1011,10 +988,14 @@ impl Parser {
             }
             chain += 1;
             let right_min = if assoc == Assoc::Right { prec } else { prec + 1 };
-            match self.expr(right_min) {
-                Ok(right) => left = Expr::call(op, meta(&op_token), vec![left, right]),
+            let right = match self.expr(right_min) {
+                Ok(r) => r,
                 Err(e) => break Err(e),
-            }
+            };
+            left = match build_binary(op, &op_token, left, right) {
+                Ok(e) => e,
+                Err(e) => break Err(e),
+            };
         };
         self.leave(chain);
         result
@@ -1099,6 +1080,7 @@ impl Parser {
     }
 
     /// After `left.`: what the dot reaches.
+    #[inline(never)]
     fn dot(&mut self, left: Expr, dot_token: &Token) -> PResult<Expr> {
         let dot_meta = meta(dot_token);
         let t = self.peek().clone();
@@ -1256,6 +1238,33 @@ impl Parser {
             }
         }
     }
+}
+
+/// `left op right`, with Elixir's two rewrites: `a not in b` is `not(a in b)`, and `//` after a
+/// range makes the three-argument `..//`.
+fn build_binary(op: &'static str, op_token: &Token, left: Expr, right: Expr) -> PResult<Expr> {
+    let m = meta(op_token);
+    Ok(match op {
+        "not in" => Expr::call("not", m, vec![Expr::call("in", m, vec![left, right])]),
+        "//" => match left {
+            Expr::Node(n)
+                if matches!(&n.head, Head::Atom(h) if &**h == "..") && n.args.as_ref().is_some_and(|a| a.len() == 2) =>
+            {
+                let Node { meta: range_meta, args, .. } = *n;
+                let mut args = args.unwrap_or_default();
+                args.push(right);
+                Expr::call("..//", range_meta, args)
+            }
+            _ => {
+                return Err(SyntaxError::invalid(
+                    op_token.line,
+                    op_token.column,
+                    "the range step operator (//) must immediately follow the range definition operator (..), for example: 1..9//2. If you wanted to define a default argument, use (\\\\) instead. Syntax error before: '//'",
+                ));
+            }
+        },
+        _ => Expr::call(op, m, vec![left, right]),
+    })
 }
 
 /// A piece of a string: text, or interpolated code at the `#{`.
