@@ -56,6 +56,8 @@ pub fn from_term(t: &Term) -> Value {
         Term::Pid(p) => Value::Pid(p.id as u64 | ((p.index as u64) << 32)),
         Term::Ref(r) => Value::Ref(*r),
         Term::Fun(name) => Value::string(name),
+        Term::BigInt(b) => Value::from_bigint(b.clone()),
+        Term::ImproperList(items, tail) => Value::list_with_tail(items.iter().map(from_term).collect::<Vec<_>>(), from_term(tail)),
     }
 }
 

@@ -141,8 +141,15 @@ fn into(v: &Value, target: &Value) -> R {
     Err(super::protocol_error("Collectable", target))
 }
 
+/// Registers the natives as `Enum` (what learners call) and as `:elixir_enum` (what the
+/// prelude's stream-aware `Enum` functions of the same name call once a stream is realised).
 pub(crate) fn register(reg: &mut Registry) {
-    let e = "Enum";
+    register_as(reg, "Enum");
+    register_as(reg, ":elixir_enum");
+}
+
+fn register_as(reg: &mut Registry, e: &str) {
+    reg.add(e, "to_list", 1, |_, a| Ok(Value::list(items(&a[0])?)));
     reg.add(e, "count", 1, |_, a| {
         if let Some((f, l, s)) = range_bounds(&a[0]) {
             return Ok(Value::Int(range_len(f, l, s)));

@@ -310,6 +310,11 @@ fn compile(a: &[Value]) -> R {
 fn compile_bang(a: &[Value]) -> R {
     let source = regex_text(&a[0], "compile!", 2)?;
     let opts = a.get(1).and_then(|o| o.as_str()).unwrap_or("");
+    regex_compile_bang(source, opts)
+}
+
+/// `Regex.compile!/2` and `~r`: the struct, or `Regex.CompileError`.
+pub(crate) fn regex_compile_bang(source: &str, opts: &str) -> R {
     match build(source, opts) {
         Ok(_) => Ok(regex_struct(source, opts)),
         Err(e) => Err(Raise::exception("Regex.CompileError", &[("message", Value::string(&e))])),

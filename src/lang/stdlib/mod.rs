@@ -12,6 +12,7 @@ mod lists;
 mod map;
 mod mapset;
 mod numbers;
+mod sigils;
 mod string;
 #[cfg(test)]
 mod tests;
@@ -41,6 +42,7 @@ pub fn register_all(reg: &mut Registry) {
     enums::register(reg);
     mapset::register(reg);
     erlang::register(reg);
+    sigils::register(reg);
 }
 
 type R = Result<Value, Raise>;

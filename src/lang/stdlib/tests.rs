@@ -27,7 +27,8 @@ fn outcome(module: Atom, fun: Atom, args: &[Value]) -> Result<Result<Value, (Ato
     let modules = ModuleTable::default();
     let mut stdout = Vec::new();
     let mut next_ref = 0;
-    let mut ctx = Ctx { stdout: &mut stdout, modules: &modules, self_pid: 0, next_ref: &mut next_ref };
+    let mut sent = Vec::new();
+    let mut ctx = Ctx { stdout: &mut stdout, modules: &modules, self_pid: 0, next_ref: &mut next_ref, sent: &mut sent };
     Ok(match native(&mut ctx, args) {
         Ok(v) => Ok(v),
         Err(raise) => {
@@ -46,7 +47,8 @@ fn natives_return_and_raise_what_elixir_does() {
     for line in VECTORS.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
         let cols: Vec<&str> = line.split('\t').collect();
         let [call, mfa, kind, expected] = cols[..] else { panic!("bad vector line: {line}") };
-        let Term::Tuple(mfa) = decode(mfa) else { panic!("mfa of {call}") };
+        let mfa_term = decode(mfa);
+        let Term::Tuple(ref mfa) = mfa_term else { panic!("mfa of {call}") };
         let (Term::Atom(m), Term::Atom(f), Term::List(args)) = (&mfa[0], &mfa[1], &mfa[2]) else { panic!("mfa of {call}") };
         let args: Vec<Value> = args.iter().map(from_term).collect();
         checked += 1;
@@ -66,7 +68,7 @@ fn natives_return_and_raise_what_elixir_does() {
                 }
             }
             ("raise", Err((name, message))) => {
-                let Term::Tuple(pair) = want else { panic!("raise of {call}") };
+                let Term::Tuple(ref pair) = want else { panic!("raise of {call}") };
                 let (Term::Atom(want_name), Term::Binary(want_message)) = (&pair[0], &pair[1]) else { panic!("raise of {call}") };
                 let want_message = String::from_utf8_lossy(want_message);
                 if &*name.name() != want_name || message != want_message {
