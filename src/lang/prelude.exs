@@ -14,6 +14,13 @@ defmodule Kernel do
 
   def raise(module, attrs) when is_atom(module), do: :erlang.error(module.exception(attrs))
   def reraise(exception, _stacktrace), do: raise(exception)
+
+  # Nested access lives in the stdlib prelude (src/lang/stdlib/prelude/access.ex).
+  def get_in(data, keys), do: Access.get_in(data, keys)
+  def put_in(data, keys, value), do: Access.put_in(data, keys, value)
+  def update_in(data, keys, fun), do: Access.update_in(data, keys, fun)
+  def get_and_update_in(data, keys, fun), do: Access.get_and_update_in(data, keys, fun)
+  def pop_in(data, keys), do: Access.pop_in(data, keys)
   def reraise(module, attrs, _stacktrace), do: raise(module, attrs)
 end
 

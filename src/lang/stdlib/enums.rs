@@ -118,6 +118,13 @@ fn chunk_every(v: &Value, count: i64, step: i64, leftover: Option<&Value>) -> R 
 /// `Enum.into/2` for the collectables natives can fill: lists, maps, MapSets.
 fn into(v: &Value, target: &Value) -> R {
     let all = items(v)?;
+    if let Some(prefix) = target.as_bytes() {
+        let mut out = prefix.to_vec();
+        for x in &all {
+            out.extend(x.as_bytes().ok_or_else(|| Raise::argument_error("argument error"))?);
+        }
+        return Ok(Value::bytes(out));
+    }
     if target.is_list() {
         return Ok(Value::list_with_tail(target.list_to_vec().unwrap_or_default().into_iter().chain(all).collect::<Vec<_>>(), Value::Nil));
     }

@@ -266,10 +266,8 @@ fn register_regex(reg: &mut Registry) {
         Ok(a[0].as_map().and_then(|m| m.get(&Value::atom("source")).cloned()).unwrap_or(Value::NIL_ATOM))
     });
     reg.add(r, "match?", 2, |_, a| Ok(Value::boolean(the_regex(&a[0], "match?", 2)?.is_match(regex_text(&a[1], "match?", 2)?))));
-    reg.add(r, "run", 2, |_, a| {
-        let re = the_regex(&a[0], "run", 3)?;
-        Ok(re.captures(regex_text(&a[1], "run", 3)?).map_or(Value::NIL_ATOM, |c| Value::list(capture_list(&c))))
-    });
+    reg.add(r, "run", 2, |_, a| regex_run(a));
+    reg.add(r, "run", 3, |_, a| regex_run(a));
     reg.add(r, "scan", 2, |_, a| {
         let re = the_regex(&a[0], "scan", 3)?;
         let s = regex_text(&a[1], "scan", 3)?;
@@ -293,6 +291,33 @@ fn register_regex(reg: &mut Registry) {
     reg.add(r, "split", 2, |_, a| regex_split_native(a));
     reg.add(r, "split", 3, |_, a| regex_split_native(a));
     reg.add(r, "escape", 1, |_, a| Ok(Value::string(&regex::escape(regex_text(&a[0], "escape", 1)?))));
+}
+
+/// `Regex.run/2,3` with the `capture:` (`:all`, `:first`, `:all_but_first`) and
+/// `return: :index` options.
+fn regex_run(a: &[Value]) -> R {
+    let re = the_regex(&a[0], "run", 3)?;
+    let s = regex_text(&a[1], "run", 3)?;
+    let opts = a.get(2).cloned().unwrap_or(Value::Nil);
+    let capture = opt(&opts, "capture").and_then(|v| v.as_atom()).map(|x| x.name().to_string()).unwrap_or_else(|| "all".into());
+    let index = opt(&opts, "return").is_some_and(|v| v.is_atom(Atom::intern("index")));
+    let Some(c) = re.captures(s) else { return Ok(Value::NIL_ATOM) };
+    let last = (0..c.len()).rev().find(|i| c.get(*i).is_some()).unwrap_or(0);
+    let groups: Vec<usize> = match capture.as_str() {
+        "first" => vec![0],
+        "all_but_first" => (1..=last).collect(),
+        _ => (0..=last).collect(),
+    };
+    Ok(Value::list(
+        groups
+            .into_iter()
+            .map(|i| match (c.get(i), index) {
+                (Some(m), true) => Value::pair(Value::Int(m.start() as i64), Value::Int(m.len() as i64)),
+                (None, true) => Value::pair(Value::Int(-1), Value::Int(0)),
+                (m, false) => Value::string(m.map_or("", |m| m.as_str())),
+            })
+            .collect::<Vec<_>>(),
+    ))
 }
 
 fn compile(a: &[Value]) -> R {
@@ -417,6 +442,13 @@ pub(crate) fn register(reg: &mut Registry) {
     });
     reg.add(e, "integer_to_binary", 2, |_, a| match (big(&a[0]), &a[1]) {
         (Some(n), Value::Int(b)) if (2..=36).contains(b) => Ok(Value::string(&n.to_str_radix(*b as u32).to_uppercase())),
+        (None, _) => Err(Raise::bad_argument(1, "not an integer")),
+        _ => Err(Raise::bad_argument(2, "not an integer in the range 2 through 36")),
+    });
+    reg.add(e, "integer_to_list", 2, |_, a| match (big(&a[0]), &a[1]) {
+        (Some(n), Value::Int(b)) if (2..=36).contains(b) => {
+            Ok(Value::list(n.to_str_radix(*b as u32).to_uppercase().bytes().map(|c| Value::Int(c as i64)).collect::<Vec<_>>()))
+        }
         (None, _) => Err(Raise::bad_argument(1, "not an integer")),
         _ => Err(Raise::bad_argument(2, "not an integer in the range 2 through 36")),
     });

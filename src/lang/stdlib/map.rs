@@ -199,6 +199,10 @@ pub(crate) fn register(reg: &mut Registry) {
         m.remove(&Value::Atom(Atom::STRUCT));
         Ok(wrap(m))
     });
+    reg.add(m, "from_keys", 2, |_, a| {
+        let keys = a[0].list_to_vec().ok_or_else(|| no_clause("Map", "from_keys", 2))?;
+        Ok(Value::map(keys.into_iter().map(|k| (k, a[1].clone()))))
+    });
     reg.add(m, "equal?", 2, |_, a| {
         map_of(&a[0])?;
         map_of(&a[1])?;

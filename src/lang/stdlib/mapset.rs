@@ -66,6 +66,12 @@ pub(crate) fn register(reg: &mut Registry) {
         let (x, y) = two(a, "difference")?;
         Ok(from_items(x.into_iter().filter(|v| !y.contains(v)).collect()))
     });
+    reg.add(m, "symmetric_difference", 2, |_, a| {
+        let (x, y) = two(a, "symmetric_difference")?;
+        let mut out: Vec<Value> = x.iter().filter(|v| !y.contains(v)).cloned().collect();
+        out.extend(y.iter().filter(|v| !x.contains(v)).cloned());
+        Ok(from_items(out))
+    });
     reg.add(m, "subset?", 2, |_, a| {
         let (x, y) = two(a, "subset?")?;
         Ok(Value::boolean(x.iter().all(|v| y.contains(v))))

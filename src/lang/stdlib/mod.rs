@@ -6,6 +6,7 @@
 //! A module can have both: `Enum.sum/1` is a native, `Enum.map/2` is prelude Elixir. The two
 //! never define the same name/arity.
 
+mod access;
 mod enums;
 mod erlang;
 mod lists;
@@ -31,6 +32,8 @@ pub const PRELUDE: &[(&str, &str)] = &[
     ("list.ex", include_str!("prelude/list.ex")),
     ("keyword.ex", include_str!("prelude/keyword.ex")),
     ("stream.ex", include_str!("prelude/stream.ex")),
+    ("mapset.ex", include_str!("prelude/mapset.ex")),
+    ("access.ex", include_str!("prelude/access.ex")),
 ];
 
 /// Registers every stdlib module's natives.
@@ -43,6 +46,7 @@ pub fn register_all(reg: &mut Registry) {
     mapset::register(reg);
     erlang::register(reg);
     sigils::register(reg);
+    access::register(reg);
 }
 
 type R = Result<Value, Raise>;

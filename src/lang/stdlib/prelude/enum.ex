@@ -155,7 +155,7 @@ defmodule Enum do
 
   def take(enumerable, n) when is_integer(n) do
     list = list(enumerable)
-    if n >= 0, do: :lists.sublist(list, n), else: :elixir_enum.drop(list, max(length(list) + n, 0))
+    if n >= 0, do: :lists.sublist(list, n), else: :elixir_enum.drop(list, Kernel.max(length(list) + n, 0))
   end
 
   def take_while(enumerable, fun) do
@@ -228,6 +228,9 @@ defmodule Enum do
       [h | t] -> t |> reduce({h, fun.(h)}, fn x, {best, key} -> k = fun.(x); if(k > key, do: {x, k}, else: {best, key}) end) |> elem(0)
     end
   end
+
+  def max(enumerable, sorter) when is_function(sorter, 2), do: max(enumerable, sorter, fn -> raise Enum.EmptyError end)
+  def min(enumerable, sorter) when is_function(sorter, 2), do: min(enumerable, sorter, fn -> raise Enum.EmptyError end)
 
   def max(enumerable, empty_fallback) when is_function(empty_fallback, 0) do
     case list(enumerable) do
@@ -407,6 +410,50 @@ defmodule Enum do
   def chunk_every(e, n, step), do: :elixir_enum.chunk_every(realize(e), n, step)
   def chunk_every(e, n, step, leftover), do: :elixir_enum.chunk_every(realize(e), n, step, leftover)
   def into(e, collectable), do: :elixir_enum.into(realize(e), collectable)
+
+  def count_until(enumerable, limit) when is_integer(limit) and limit > 0 do
+    {_, n} = Enumerable.reduce(enumerable, {:cont, 0}, fn _, n -> if(n + 1 >= limit, do: {:halt, n + 1}, else: {:cont, n + 1}) end)
+    n
+  end
+
+  def count_until(enumerable, fun, limit) when is_integer(limit) and limit > 0 do
+    {_, n} =
+      Enumerable.reduce(enumerable, {:cont, 0}, fn x, n ->
+        n = if fun.(x), do: n + 1, else: n
+        if n >= limit, do: {:halt, n}, else: {:cont, n}
+      end)
+
+    n
+  end
+
+  def min_max_by(enumerable, fun, empty_fallback \\ fn -> raise Enum.EmptyError end) do
+    case list(enumerable) do
+      [] -> empty_fallback.()
+      list -> {min_by(list, fun), max_by(list, fun)}
+    end
+  end
+
+  def zip_reduce(left, right, acc, fun) do
+    reduce(zip(left, right), acc, fn {a, b}, acc -> fun.(a, b, acc) end)
+  end
+
+  def zip_reduce(enumerables, acc, fun) do
+    reduce(zip(enumerables), acc, fn tuple, acc -> fun.(Tuple.to_list(tuple), acc) end)
+  end
+
+  def max(enumerable, sorter, empty_fallback) when is_function(sorter, 2) and is_function(empty_fallback, 0) do
+    case list(enumerable) do
+      [] -> empty_fallback.()
+      [h | t] -> reduce(t, h, fn x, best -> if(sorter.(best, x), do: best, else: x) end)
+    end
+  end
+
+  def min(enumerable, sorter, empty_fallback) when is_function(sorter, 2) and is_function(empty_fallback, 0) do
+    case list(enumerable) do
+      [] -> empty_fallback.()
+      [h | t] -> reduce(t, h, fn x, best -> if(sorter.(best, x), do: best, else: x) end)
+    end
+  end
 
   defp realize(e) when is_function(e, 2), do: list(e)
   defp realize(e), do: e

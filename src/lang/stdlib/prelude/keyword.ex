@@ -3,17 +3,21 @@
 defmodule Keyword do
   def update(keywords, key, default, fun) when is_list(keywords) and is_atom(key) do
     case Keyword.fetch(keywords, key) do
-      {:ok, value} -> [{key, fun.(value)} | Keyword.delete(keywords, key)]
+      {:ok, _} -> update_first(keywords, key, fun, [])
       :error -> keywords ++ [{key, default}]
     end
   end
 
   def update!(keywords, key, fun) when is_list(keywords) and is_atom(key) do
     case Keyword.fetch(keywords, key) do
-      {:ok, value} -> [{key, fun.(value)} | Keyword.delete(keywords, key)]
+      {:ok, _} -> update_first(keywords, key, fun, [])
       :error -> raise KeyError, key: key, term: keywords
     end
   end
+
+  # The first `key` is updated where it stands; later duplicates go.
+  defp update_first([{key, value} | rest], key, fun, acc), do: :lists.reverse(acc, [{key, fun.(value)} | Keyword.delete(rest, key)])
+  defp update_first([pair | rest], key, fun, acc), do: update_first(rest, key, fun, [pair | acc])
 
   def get_lazy(keywords, key, fun) when is_list(keywords) and is_atom(key) do
     case Keyword.fetch(keywords, key) do
