@@ -52,6 +52,23 @@ pub(crate) fn register(reg: &mut Registry) {
         let pat = a[1].as_str().ok_or_else(|| no_clause("Kernel", "=~", 2))?;
         Ok(Value::boolean(s.contains(pat)))
     });
+    // `x in enumerable` for every enumerable the natives know (MapSets included).
+    reg.add("Kernel", "in", 2, |_, a| {
+        if let Some(m) = super::mapset::members(&a[1]) {
+            return Ok(Value::boolean(m.contains(&a[0])));
+        }
+        if let Some((f, l, s)) = crate::lang::kernel::range_bounds(&a[1]) {
+            let inside = |i: i64| (i - f) % s == 0 && if s > 0 { f <= i && i <= l } else { l <= i && i <= f };
+            return Ok(Value::boolean(matches!(a[0], Value::Int(i) if inside(i))));
+        }
+        if let (Some(m), None) = (a[1].as_map(), a[1].struct_name()) {
+            return Ok(Value::boolean(match a[0].as_tuple() {
+                Some([k, v]) => m.get(k).is_some_and(|found| found == v),
+                _ => false,
+            }));
+        }
+        Ok(Value::boolean(super::items(&a[1])?.contains(&a[0])))
+    });
     reg.add("Integer", "is_even", 1, |_, a| Ok(Value::boolean(is_even(&a[0]))));
     reg.add("Integer", "is_odd", 1, |_, a| Ok(Value::boolean(a[0].is_integer() && !is_even(&a[0]))));
 }

@@ -286,8 +286,33 @@ fn register_regex(reg: &mut Registry) {
             ),
         })
     });
+    // Regex.replace/3,4 is prelude Elixir (a replacement may be a function); it calls these.
+    // The prelude's Regex.replace/3,4 shadows these for interpreted code (a replacement may be a
+    // function); it calls :elixir_regex.replace/4 for a string replacement.
     reg.add(r, "replace", 3, |_, a| regex_replace_native(a));
     reg.add(r, "replace", 4, |_, a| regex_replace_native(a));
+    reg.add(":elixir_regex", "replace", 4, |_, a| regex_replace_native(a));
+    reg.add(r, "scan", 3, |_, a| {
+        let re = the_regex(&a[0], "scan", 3)?;
+        let s = regex_text(&a[1], "scan", 3)?;
+        let index = opt(&a[2], "return").is_some_and(|v| v.is_atom(Atom::intern("index")));
+        Ok(Value::list(
+            re.captures_iter(s)
+                .map(|c| {
+                    let last = (0..c.len()).rev().find(|i| c.get(*i).is_some()).unwrap_or(0);
+                    Value::list(
+                        (0..=last)
+                            .map(|i| match (c.get(i), index) {
+                                (Some(m), true) => Value::pair(Value::Int(m.start() as i64), Value::Int(m.len() as i64)),
+                                (None, true) => Value::pair(Value::Int(-1), Value::Int(0)),
+                                (m, false) => Value::string(m.map_or("", |m| m.as_str())),
+                            })
+                            .collect::<Vec<_>>(),
+                    )
+                })
+                .collect::<Vec<_>>(),
+        ))
+    });
     reg.add(r, "split", 2, |_, a| regex_split_native(a));
     reg.add(r, "split", 3, |_, a| regex_split_native(a));
     reg.add(r, "escape", 1, |_, a| Ok(Value::string(&regex::escape(regex_text(&a[0], "escape", 1)?))));
@@ -328,7 +353,16 @@ fn compile(a: &[Value]) -> R {
     };
     Ok(match build(source, opts) {
         Ok(_) => Value::pair(Value::OK, regex_struct(source, opts)),
-        Err(e) => Value::pair(Value::atom("error"), Value::pair(Value::string(&e), Value::Int(0))),
+        Err(e) => {
+            // PCRE's words for the common mistakes, as a charlist with the offset, as Erlang's `re` says them.
+            let (text, at) = match e.as_str() {
+                "error: unclosed group" => ("missing )".to_string(), source.len()),
+                "error: unopened group" => ("unmatched closing parenthesis".to_string(), source.find(')').unwrap_or(0)),
+                other => (other.trim_start_matches("error: ").to_string(), 0),
+            };
+            let chars = Value::list(text.chars().map(|c| Value::Int(c as i64)).collect::<Vec<_>>());
+            Value::pair(Value::atom("error"), Value::pair(chars, Value::Int(at as i64)))
+        }
     })
 }
 
@@ -445,6 +479,15 @@ pub(crate) fn register(reg: &mut Registry) {
         (None, _) => Err(Raise::bad_argument(1, "not an integer")),
         _ => Err(Raise::bad_argument(2, "not an integer in the range 2 through 36")),
     });
+    reg.add(e, "binary_to_list", 1, |_, a| {
+        let b = a[0].as_bytes().ok_or_else(|| Raise::bad_argument(1, "not a binary"))?;
+        Ok(Value::list(b.iter().map(|c| Value::Int(*c as i64)).collect::<Vec<_>>()))
+    });
+    reg.add("Atom", "to_string", 1, |_, a| a[0].as_atom().map(|x| Value::string(&x.name())).ok_or_else(|| no_clause("Atom", "to_string", 1)));
+    reg.add("Atom", "to_charlist", 1, |_, a| {
+        let x = a[0].as_atom().ok_or_else(|| no_clause("Atom", "to_charlist", 1))?;
+        Ok(Value::list(x.name().chars().map(|c| Value::Int(c as i64)).collect::<Vec<_>>()))
+    });
     reg.add(e, "integer_to_list", 2, |_, a| match (big(&a[0]), &a[1]) {
         (Some(n), Value::Int(b)) if (2..=36).contains(b) => {
             Ok(Value::list(n.to_str_radix(*b as u32).to_uppercase().bytes().map(|c| Value::Int(c as i64)).collect::<Vec<_>>()))
@@ -487,16 +530,13 @@ pub(crate) fn register(reg: &mut Registry) {
         Some(m) => m.get(&a[0]).cloned().ok_or_else(|| Raise::key_error(a[0].clone(), a[1].clone())),
         None => Err(Raise::bad_map(a[1].clone())),
     });
-    reg.add(e, "binary_part", 3, |_, a| match (&a[0], int_arg(&a[1]), int_arg(&a[2])) {
-        (Value::Binary(b), Some(start), Some(len)) => {
-            let (s, l) = if len < 0 { (start + len, -len) } else { (start, len) };
-            if s < 0 || (s + l) as usize > b.as_bytes().len() {
-                return Err(badarg());
-            }
-            Ok(Value::sub_binary(b, s as usize, l as usize))
-        }
+    reg.add(e, "fun_info", 2, |_, a| match (&a[0], a[1].as_atom()) {
+        (Value::Fun(f), Some(k)) if &*k.name() == "arity" => Ok(Value::pair(a[1].clone(), Value::Int(f.arity() as i64))),
         _ => Err(badarg()),
     });
+    reg.add("IO", "iodata_to_binary", 1, |_, a| to_string(&a[0]).map(Value::bytes));
+    reg.add(":binary", "part", 3, |_, a| binary_part(a));
+    reg.add(e, "binary_part", 3, |_, a| binary_part(a));
 
     let l = ":lists";
     reg.add(l, "sort", 1, |_, a| {
@@ -699,6 +739,20 @@ pub(crate) fn register(reg: &mut Registry) {
         let (rear, front) = queue(&a[0])?;
         Ok(q(front, rear))
     });
+}
+
+/// `:erlang.binary_part/3` and `:binary.part/3` (a negative length counts back).
+fn binary_part(a: &[Value]) -> R {
+    match (&a[0], int_arg(&a[1]), int_arg(&a[2])) {
+        (Value::Binary(b), Some(start), Some(len)) => {
+            let (s, l) = if len < 0 { (start + len, -len) } else { (start, len) };
+            if s < 0 || (s + l) as usize > b.as_bytes().len() {
+                return Err(badarg());
+            }
+            Ok(Value::sub_binary(b, s as usize, l as usize))
+        }
+        _ => Err(badarg()),
+    }
 }
 
 /// `FunctionClauseError` for an Erlang function (`no function clause matching in :lists.nth/2`).

@@ -34,6 +34,7 @@ pub const PRELUDE: &[(&str, &str)] = &[
     ("stream.ex", include_str!("prelude/stream.ex")),
     ("mapset.ex", include_str!("prelude/mapset.ex")),
     ("access.ex", include_str!("prelude/access.ex")),
+    ("regex.ex", include_str!("prelude/regex.ex")),
 ];
 
 /// Registers every stdlib module's natives.

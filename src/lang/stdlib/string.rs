@@ -448,6 +448,25 @@ pub(crate) fn register(reg: &mut Registry) {
         let at = if i < 0 { (n + i).max(0) } else { i.min(n) } as usize;
         Ok(Value::pair(Value::string(&g[..at].concat()), Value::string(&g[at..].concat())))
     });
+    reg.add(m, "match?", 2, |_, a| {
+        let s = text(&a[0], "match?", 2)?;
+        let re = super::erlang::regex_of(&a[1]).ok_or_else(|| no_clause("String", "match?", 2))??;
+        Ok(Value::boolean(re.is_match(s)))
+    });
+    reg.add(m, "next_grapheme", 1, |_, a| {
+        let s = text(&a[0], "next_grapheme", 1)?;
+        Ok(match s.graphemes(true).next() {
+            Some(g) => Value::pair(Value::string(g), Value::string(&s[g.len()..])),
+            None => Value::NIL_ATOM,
+        })
+    });
+    reg.add(m, "next_codepoint", 1, |_, a| {
+        let s = text(&a[0], "next_codepoint", 1)?;
+        Ok(match s.chars().next() {
+            Some(c) => Value::pair(Value::string(c.encode_utf8(&mut [0; 4])), Value::string(&s[c.len_utf8()..])),
+            None => Value::NIL_ATOM,
+        })
+    });
     reg.add(m, "valid?", 1, |_, a| Ok(Value::boolean(a[0].as_str().is_some())));
     reg.add(m, "printable?", 1, |_, a| {
         Ok(Value::boolean(a[0].as_str().is_some_and(|s| s.chars().all(|c| !c.is_control() || "\n\r\t\u{b}\u{c}\u{8}\u{7}\u{1b}".contains(c)))))

@@ -16,7 +16,7 @@ defmodule Keyword do
   end
 
   # The first `key` is updated where it stands; later duplicates go.
-  defp update_first([{key, value} | rest], key, fun, acc), do: :lists.reverse(acc, [{key, fun.(value)} | Keyword.delete(rest, key)])
+  defp update_first([{k, value} | rest], key, fun, acc) when k === key, do: :lists.reverse(acc, [{key, fun.(value)} | Keyword.delete(rest, key)])
   defp update_first([pair | rest], key, fun, acc), do: update_first(rest, key, fun, [pair | acc])
 
   def get_lazy(keywords, key, fun) when is_list(keywords) and is_atom(key) do
