@@ -76,7 +76,7 @@ pub(crate) fn register(reg: &mut Registry) {
 fn is_even(v: &Value) -> bool {
     match v {
         Value::Int(i) => i % 2 == 0,
-        Value::BigInt(b) => b.bit(0) == false,
+        Value::BigInt(b) => !b.bit(0),
         _ => false,
     }
 }

@@ -183,10 +183,8 @@ pub(crate) fn regex_split(re: &regex::Regex, s: &str, parts: Option<i64>, trim: 
     let mut out = Vec::new();
     let mut from = 0;
     for m in re.find_iter(s) {
-        if let Some(n) = parts {
-            if n > 0 && out.len() as i64 >= n - 1 {
-                break;
-            }
+        if parts.is_some_and(|n| n > 0 && out.len() as i64 >= n - 1) {
+            break;
         }
         let piece = &s[from..m.start()];
         if !(trim && piece.is_empty()) {

@@ -69,10 +69,8 @@ pub(crate) fn split_with(s: &str, pats: &[String], parts: Option<i64>, trim: boo
     }
     let mut from = 0;
     loop {
-        if let Some(n) = parts {
-            if n > 0 && out.len() as i64 == n - 1 {
-                break;
-            }
+        if parts.is_some_and(|n| n > 0 && out.len() as i64 == n - 1) {
+            break;
         }
         match find_any(s, from, pats) {
             Some((at, len)) => {
@@ -117,7 +115,7 @@ fn trim_chars<'a>(s: &'a str, chars: Option<&str>, leading: bool, trailing: bool
             let s = if leading { s.trim_start_matches(is_elixir_whitespace) } else { s };
             if trailing { s.trim_end_matches(is_elixir_whitespace) } else { s }
         }
-        Some(pat) if pat.is_empty() => s,
+        Some("") => s,
         Some(pat) => {
             let mut s = s;
             if leading {
