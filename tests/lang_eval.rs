@@ -87,3 +87,54 @@ fn every_case_file_is_listed() {
     let count = std::fs::read_dir(dir).unwrap().filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "exs")).count();
     assert_eq!(count, 27, "add the new .exs file to the cases! list");
 }
+
+mod machine {
+    use std::rc::Rc;
+
+    use otp_playground::lang::code::Module;
+    use otp_playground::lang::compile::compile_script;
+    use otp_playground::lang::machine::{Machine, Step};
+    use otp_playground::lang::runner::machine_with_prelude;
+    use otp_playground::lang::syntax::parse;
+    use otp_playground::lang::value::Value;
+
+    fn started(source: &str) -> Machine {
+        let (mut machine, mut known) = machine_with_prelude("t.exs").unwrap();
+        let code = compile_script(&parse(source).unwrap(), "t.exs", &mut known).unwrap();
+        machine.start(code, Rc::new(Module::default()));
+        machine
+    }
+
+    #[test]
+    fn a_receive_inside_enum_map_suspends_the_process_and_resumes_with_the_message() {
+        let mut machine = started(
+            "Enum.map([1, 2], fn x -> receive do {:reply, ^x, v} -> v end end) |> IO.inspect()",
+        );
+        assert!(matches!(machine.run(10_000), Step::Wait { timeout: None }));
+        machine.deliver(Value::tuple(vec![Value::atom("reply"), Value::Int(2), Value::atom("b")]));
+        assert!(matches!(machine.run(10_000), Step::Wait { timeout: None }), "2 is not awaited yet");
+        machine.deliver(Value::tuple(vec![Value::atom("reply"), Value::Int(1), Value::atom("a")]));
+        assert!(matches!(machine.run(10_000), Step::Done(_)));
+        assert_eq!(String::from_utf8_lossy(&machine.stdout), "[:a, :b]\n");
+    }
+
+    #[test]
+    fn an_infinite_loop_without_receive_keeps_yielding_and_can_be_dropped() {
+        let mut machine = started("defmodule L do\n  def loop(), do: loop()\nend\nL.loop()");
+        for _ in 0..100 {
+            assert!(matches!(machine.run(1_000), Step::Yield));
+        }
+        drop(machine);
+    }
+
+    #[test]
+    fn a_receive_with_after_reports_its_timeout_and_takes_the_after_branch_when_told() {
+        let mut machine = started("receive do\n  :never -> 1\nafter\n  3000 -> :timed_out\nend");
+        assert!(matches!(machine.run(1_000), Step::Wait { timeout: Some(3000) }));
+        machine.timeout();
+        match machine.run(1_000) {
+            Step::Done(v) => assert_eq!(v, Value::atom("timed_out")),
+            other => panic!("{other:?}"),
+        }
+    }
+}

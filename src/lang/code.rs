@@ -40,6 +40,41 @@ pub enum NoMatch {
     FunctionClause,
 }
 
+/// The operators [`Op::BinOp`] runs inline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Lt,
+    Gt,
+    Le,
+    Ge,
+    Eq,
+    Ne,
+    StrictEq,
+    StrictNe,
+}
+
+impl BinOp {
+    pub fn from_name(name: &str) -> Option<BinOp> {
+        Some(match name {
+            "+" => BinOp::Add,
+            "-" => BinOp::Sub,
+            "*" => BinOp::Mul,
+            "<" => BinOp::Lt,
+            ">" => BinOp::Gt,
+            "<=" => BinOp::Le,
+            ">=" => BinOp::Ge,
+            "==" => BinOp::Eq,
+            "!=" => BinOp::Ne,
+            "===" => BinOp::StrictEq,
+            "!==" => BinOp::StrictNe,
+            _ => return None,
+        })
+    }
+}
+
 /// One instruction.
 #[derive(Clone, Debug)]
 pub enum Op {
@@ -70,6 +105,9 @@ pub enum Op {
     Concat(u32),
     /// String interpolation: pops a value, pushes its `to_string` (String.Chars).
     ToStr,
+    /// `a OP b` for the arithmetic and comparison operators, with an integer fast path; other
+    /// operands go to the Kernel native `f`.
+    BinOp { op: BinOp, f: NativeFn },
     /// A function of this module: `Module.funs[fun]` with `argc` arguments from the stack.
     CallLocal { fun: u32, argc: u32, tail: bool },
     /// `Mod.fun(args)` looked up at call time (modules can be redefined), then natives.
@@ -193,6 +231,8 @@ pub struct Module {
     /// `defstruct`: the fields in definition order with their defaults.
     pub struct_fields: Option<Vec<(Atom, Value)>>,
     pub is_exception: bool,
+    /// Where its `defmodule` is (the `redefining module` warning names it).
+    pub line: u32,
 }
 
 impl Module {

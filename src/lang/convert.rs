@@ -2,15 +2,27 @@
 //! text conversions that go through the term model: `inspect` uses `crate::term`'s renderer,
 //! so interpreted and Rust-written processes print values the same way.
 //!
-//! Until the term model holds big integers and improper lists, those convert to the closest
-//! term (`Term::Fun` carrying the digits, a proper list with the tail as last element).
 
 use crate::runtime::Pid;
-use crate::term::Term;
+use crate::term::{InspectOpts, Term};
 
 use super::atom::Atom;
 use super::exception::Raise;
 use super::value::{FunRef, Value};
+
+thread_local! {
+    /// The field order of each struct module defined so far (`defstruct` order).
+    static STRUCT_ORDER: std::cell::RefCell<rustc_hash::FxHashMap<Atom, std::rc::Rc<Vec<Atom>>>> = Default::default();
+}
+
+/// Records the definition order of a struct's fields (the machine calls this on `defmodule`).
+pub fn register_struct_order(module: Atom, fields: &[Atom]) {
+    STRUCT_ORDER.with(|o| o.borrow_mut().insert(module, std::rc::Rc::new(fields.to_vec())));
+}
+
+fn struct_order(module: Atom) -> Option<std::rc::Rc<Vec<Atom>>> {
+    STRUCT_ORDER.with(|o| o.borrow().get(&module).cloned())
+}
 
 /// A value as a term (for a message to a Rust process, `term_to_binary`, the inspector).
 pub fn to_term(v: &Value) -> Term {
@@ -19,7 +31,7 @@ pub fn to_term(v: &Value) -> Term {
         Value::Float(f) => Term::Float(*f),
         Value::Atom(a) => Term::Atom(a.name().to_string()),
         Value::Nil => Term::List(Vec::new()),
-        Value::BigInt(b) => Term::Fun(b.to_string()),
+        Value::BigInt(b) => Term::BigInt((**b).clone()),
         Value::Binary(b) => Term::Binary(b.as_bytes().to_vec()),
         Value::Cons(_) => {
             let mut items = Vec::new();
@@ -27,13 +39,24 @@ pub fn to_term(v: &Value) -> Term {
             for x in it.by_ref() {
                 items.push(to_term(x));
             }
-            if !matches!(it.rest(), Value::Nil) {
-                items.push(to_term(it.rest()));
+            match it.rest() {
+                Value::Nil => Term::List(items),
+                tail => Term::ImproperList(items, Box::new(to_term(tail))),
             }
-            Term::List(items)
         }
         Value::Tuple(t) => Term::Tuple(t.0.iter().map(to_term).collect()),
-        Value::Map(m) => Term::Map(m.0.iter().map(|(k, v)| (to_term(k), to_term(v))).collect()),
+        Value::Map(m) => {
+            let mut pairs: Vec<(Term, Term)> = m.0.iter().map(|(k, v)| (to_term(k), to_term(v))).collect();
+            if let Some(order) = v.struct_name().and_then(struct_order) {
+                // Structs print their fields in definition order, as Elixir does.
+                let rank = |t: &Term| match t {
+                    Term::Atom(a) => order.iter().position(|f| &*f.name() == a.as_str()).unwrap_or(usize::MAX),
+                    _ => usize::MAX,
+                };
+                pairs.sort_by_key(|(k, _)| rank(k));
+            }
+            Term::Map(pairs)
+        }
         Value::Pid(p) => Term::Pid(Pid { id: *p as u32, index: (*p >> 32) as u32 }),
         Value::Ref(r) => Term::Ref(*r),
         Value::Fun(c) => Term::Fun(match &c.fun {
@@ -61,20 +84,42 @@ pub fn from_term(t: &Term) -> Value {
     }
 }
 
-/// `inspect/1`: one line.
+/// `inspect/1`: one line, Elixir 1.14's text.
 pub fn inspect(v: &Value) -> String {
-    if let Value::BigInt(b) = v {
-        return b.to_string();
-    }
-    to_term(v).to_string()
+    crate::term::inspect(&to_term(v), &InspectOpts::default())
 }
 
-/// `IO.inspect/1`: laid out for `width` columns.
-pub fn inspect_pretty(v: &Value, width: usize) -> String {
-    if let Value::BigInt(b) = v {
-        return b.to_string();
+/// `inspect/2` and `IO.inspect/2` with their options (`pretty`, `width`, `limit`,
+/// `printable_limit`, `charlists`) read from a keyword list.
+pub fn inspect_with(v: &Value, opts: &Value, mut base: InspectOpts) -> String {
+    for pair in opts.list_iter() {
+        let Some([k, val]) = pair.as_tuple() else { continue };
+        let Some(k) = k.as_atom() else { continue };
+        let limit = |val: &Value| match val {
+            Value::Int(n) if *n >= 0 => Some(*n as usize),
+            _ => None,
+        };
+        match &*k.name() {
+            "pretty" => base.pretty = val.is_truthy(),
+            "width" => base.width = limit(val).unwrap_or(usize::MAX / 2),
+            "limit" => base.limit = limit(val),
+            "printable_limit" => base.printable_limit = limit(val),
+            "charlists" => {
+                if val.is_atom(Atom::intern("as_lists")) {
+                    base.charlists = crate::term::Charlists::AsLists;
+                } else if val.is_atom(Atom::intern("infer")) {
+                    base.charlists = crate::term::Charlists::Infer;
+                }
+            }
+            _ => {}
+        }
     }
-    to_term(v).render_pretty(width)
+    crate::term::inspect(&to_term(v), &base)
+}
+
+/// `IO.inspect/1`: laid out in `width` columns.
+pub fn inspect_pretty(v: &Value, width: usize) -> String {
+    crate::term::inspect(&to_term(v), &InspectOpts { width, ..InspectOpts::io_inspect() })
 }
 
 /// `to_string/1` (String.Chars) as bytes: strings as they are, atoms by name (`nil` → ""),
@@ -95,7 +140,7 @@ pub fn to_string(v: &Value) -> Result<Vec<u8>, Raise> {
         _ => {
             return Err(Raise::exception(
                 "Protocol.UndefinedError",
-                &[("message", Value::string(&format!("protocol String.Chars not implemented for {}", inspect(v))))],
+                &[("message", Value::string(&format!("protocol String.Chars not implemented for {} of type {}", inspect(v), super::kernel::type_name(v))))],
             ));
         }
     })

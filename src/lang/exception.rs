@@ -211,6 +211,9 @@ pub fn builtin_message(e: &Value) -> Option<String> {
             let m = field(e, "module").as_atom().map(|a| a.module_name()).unwrap_or_default();
             let f = field(e, "function").as_atom().map(|a| a.name().to_string()).unwrap_or_default();
             let arity = inspect(&field(e, "arity"));
+            if f.starts_with("anonymous fn") {
+                return Some(format!("no function clause matching in {f}"));
+            }
             format!("no function clause matching in {m}.{f}/{arity}")
         }
         "UndefinedFunctionError" => {
@@ -259,6 +262,21 @@ pub fn normalize_error(value: &Value) -> Value {
     }
     if value.is_atom(Atom::intern("badarith")) {
         return exception_struct(Atom::module("ArithmeticError"), &[]);
+    }
+    if let Some([tag, term]) = value.as_tuple() {
+        let module = match tag.as_atom().map(|a| a.name()) {
+            Some(t) if &*t == "badkey" => return exception_struct(Atom::module("KeyError"), &[("key", term.clone())]),
+            Some(t) if &*t == "case_clause" => "CaseClauseError",
+            Some(t) if &*t == "badmap" => "BadMapError",
+            Some(t) if &*t == "try_clause" => "TryClauseError",
+            Some(t) if &*t == "with_clause" => "WithClauseError",
+            Some(t) if &*t == "badmatch" => "MatchError",
+            Some(t) if &*t == "bad_function" || &*t == "badfun" => "BadFunctionError",
+            _ => "",
+        };
+        if !module.is_empty() {
+            return exception_struct(Atom::module(module), &[("term", term.clone())]);
+        }
     }
     exception_struct(Atom::module("ErlangError"), &[("original", value.clone())])
 }

@@ -18,6 +18,28 @@
 //!   `kernel/`: Kernel's natives; `stdlib/`: the standard library's.
 //! - `exception.rs`: raising Elixir exceptions and their messages; `convert.rs`: values ↔ terms.
 
+//!
+//! # Design decisions
+//! - **Compile, don't walk.** A script (and each module in it) is compiled once to a flat
+//!   vector of stack-machine instructions per function (`code.rs`); variables are frame slots,
+//!   local calls are function indices, Kernel calls are native function pointers, patterns are
+//!   test-and-jump instructions. Remote calls stay by name so a redefined module takes effect.
+//! - **Suspendable.** Frames live on a heap vector, never on the Rust stack, so
+//!   [`machine::Machine::run`] can stop anywhere and resume: it returns `Yield` (budget
+//!   spent), `Wait` (a `receive` found no match; the process continues after `deliver` or
+//!   `timeout`), `Done` or `Raise`. Higher-order library functions (`Enum.map`, `reduce`, ...)
+//!   are written in Elixir in `prelude.exs` and compiled by our compiler, so a `receive` inside
+//!   the function they call suspends like any other (`Enum.map(tasks, &Task.await/1)`). Natives
+//!   never call back into Elixir; they do first-order work only.
+//! - **Reductions.** Every call and loop step costs one; the budget is checked there. Tail calls
+//!   reuse the frame; non-tail recursion deeper than `machine::MAX_FRAMES` raises
+//!   `SystemLimitError`.
+//! - **Values** (`value.rs`): 16 bytes; small ints, floats, atoms, pids unboxed; persistent cons
+//!   cells; maps as `Rc<BTreeMap>` updated in place when unshared; binaries with sub-binary
+//!   windows; big integers (num-bigint) on overflow; iterative drop.
+//! - **Errors** print as `elixir` prints them (`runner.rs`): the `** (Module) message` lines,
+//!   with the FunctionClauseError argument list and the ArithmeticError blame; no stacktrace.
+
 pub mod ast;
 pub mod atom;
 pub mod code;

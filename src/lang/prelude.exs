@@ -22,6 +22,12 @@ defmodule Kernel do
   def get_and_update_in(data, keys, fun), do: Access.get_and_update_in(data, keys, fun)
   def pop_in(data, keys), do: Access.pop_in(data, keys)
   def reraise(module, attrs, _stacktrace), do: raise(module, attrs)
+  def then(value, fun), do: fun.(value)
+
+  def tap(value, fun) do
+    fun.(value)
+    value
+  end
 end
 
 defmodule RuntimeError do

@@ -79,7 +79,9 @@ pub fn run_tree(machine: &mut Machine, known: &mut KnownModules, tree: &Expr, fi
                 return 1;
             }
             Step::Raise(raise) => {
-                if raise.kind == Kind::Exit && raise.value.is_atom(Atom::NORMAL) {
+                // `exit(:normal)` and `exit({:shutdown, _})` end a script quietly, with status 0.
+                let shutdown = matches!(raise.value.as_tuple(), Some([tag, _]) if tag.is_atom(Atom::intern("shutdown")));
+                if raise.kind == Kind::Exit && (raise.value.is_atom(Atom::NORMAL) || shutdown) {
                     return 0;
                 }
                 let text = error_banner(machine, &raise);
@@ -119,11 +121,10 @@ pub fn error_banner(machine: &mut Machine, raise: &Raise) -> String {
             if module == Atom::module("FunctionClauseError") {
                 text.push_str(&function_clause_blame(&e));
             }
-            if let Some(blame) = machine.blame.take() {
-                if module == Atom::module("ArithmeticError") {
+            if let Some(blame) = machine.blame.take()
+                && module == Atom::module("ArithmeticError") {
                     text.push_str(&format!(": {blame}"));
                 }
-            }
             text
         }
     }
@@ -133,18 +134,15 @@ pub fn error_banner(machine: &mut Machine, raise: &Raise) -> String {
 pub fn exception_message(machine: &mut Machine, e: &Value) -> String {
     let module = e.struct_name().unwrap_or(Atom::NIL);
     let own = machine.modules.get(module).is_some_and(|m| m.lookup(Atom::MESSAGE, 1).is_some());
-    if !own {
-        if let Some(m) = builtin_message(e) {
+    if !own
+        && let Some(m) = builtin_message(e) {
             return m;
         }
-    }
-    if machine.start_call(module, Atom::MESSAGE, vec![e.clone()]).is_ok() {
-        if let Step::Done(v) = machine.run(1_000_000) {
-            if let Some(s) = v.as_str() {
+    if machine.start_call(module, Atom::MESSAGE, vec![e.clone()]).is_ok()
+        && let Step::Done(v) = machine.run(1_000_000)
+            && let Some(s) = v.as_str() {
                 return s.to_string();
             }
-        }
-    }
     e.as_map()
         .and_then(|m| m.get(&Value::Atom(Atom::MESSAGE)))
         .and_then(|v| v.as_str().map(str::to_string))
@@ -162,7 +160,8 @@ fn function_clause_blame(e: &Value) -> String {
     let module = get("module").as_atom().unwrap_or(Atom::NIL).module_name();
     let function = get("function").as_atom().map(|a| a.name().to_string()).unwrap_or_default();
     let arity = inspect(&get("arity"));
-    let mut out = format!("    \n    \n    The following arguments were given to {module}.{function}/{arity}:\n    \n");
+    let name = if function.starts_with("anonymous fn") { function } else { format!("{module}.{function}/{arity}") };
+    let mut out = format!("    \n    \n    The following arguments were given to {name}:\n    \n");
     for (i, a) in args.list_iter().enumerate() {
         out.push_str(&format!("        # {}\n        {}\n    \n", i + 1, inspect(a)));
     }

@@ -487,7 +487,7 @@ impl Drop for Tuple {
 
 impl Drop for MapBox {
     fn drop(&mut self) {
-        if self.0.len() > 0 && self.0.values().any(is_container) {
+        if !self.0.is_empty() && self.0.values().any(is_container) {
             let mut work = Vec::with_capacity(self.0.len());
             for (_, v) in std::mem::take(&mut self.0) {
                 work.push(v);

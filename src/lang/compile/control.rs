@@ -13,12 +13,11 @@ use crate::lang::native;
 /// `{:->, _, [[patterns], body]}` split into patterns, guard and body.
 pub(crate) fn split_clause(clause: &Expr) -> Option<(Vec<Expr>, Option<Expr>, Expr)> {
     let Some(("->", Some([Expr::List(head), body]))) = clause.as_named() else { return None };
-    if let [single] = head.as_slice() {
-        if let Some(("when", Some(parts))) = single.as_named() {
+    if let [single] = head.as_slice()
+        && let Some(("when", Some(parts))) = single.as_named() {
             let (guard, pats) = parts.split_last()?;
             return Some((pats.to_vec(), Some(guard.clone()), body.clone()));
         }
-    }
     Some((head.clone(), None, body.clone()))
 }
 
@@ -261,6 +260,17 @@ impl Compiler<'_> {
             self.emit(Op::Store(acc));
             return Ok(());
         };
+        let bytes_generator;
+        let q = match q.as_named() {
+            // `<<c <- binary>>`: a generator over the bytes.
+            Some(("<<>>", Some([inner]))) if matches!(inner.as_named(), Some(("<-", Some(_)))) => {
+                let Some(("<-", Some([pat, bin]))) = inner.as_named() else { unreachable!() };
+                let bytes = super::remote_call("elixir_rt", "binary_bytes", vec![bin.clone()], meta);
+                bytes_generator = Expr::call("<-", meta, vec![pat.clone(), bytes]);
+                &bytes_generator
+            }
+            _ => q,
+        };
         match q.as_named() {
             Some(("<-", Some([pat, enumerable]))) => {
                 let (pat, guard) = match pat.as_named() {
@@ -495,8 +505,17 @@ impl Compiler<'_> {
     pub(crate) fn lambda(&mut self, clauses: &[Expr], meta: Meta) -> CResult<()> {
         let Some(first) = clauses.first().and_then(split_clause) else { return err(meta, "expected -> clauses in fn") };
         let arity = first.0.len() as u32;
-        let module = self.env.module.unwrap_or(Atom::NIL);
-        self.begin_fn(module, Atom::intern("-fn-"), arity);
+        // How FunctionClauseError names it: `anonymous fn/1 in Foo.bar/2` in a module, and
+        // `:elixir_compiler_0.__FILE__/1` at a script's top level, as Elixir 1.14 does.
+        let (module, name) = match self.env.module {
+            Some(m) => {
+                let outer = self.fns.iter().rev().find(|f| !f.lambda).expect("a def encloses it");
+                (Atom::NIL, Atom::intern(&format!("anonymous fn/{arity} in {}.{}/{}", m.module_name(), outer.name.name(), outer.arity)))
+            }
+            None => (Atom::intern("elixir_compiler_0"), Atom::intern("__FILE__")),
+        };
+        self.begin_fn(module, name, arity);
+        self.f().lambda = true;
         let slots: Vec<u32> = (0..arity).collect();
         let end = self.label();
         for c in clauses {
@@ -520,28 +539,24 @@ impl Compiler<'_> {
 
     /// `&Mod.fun/n`, `&fun/n`, `&(&1 + 1)`.
     pub(crate) fn capture(&mut self, body: &Expr, meta: Meta) -> CResult<()> {
-        if let Some(("/", Some([target, Expr::Int(arity)]))) = body.as_named() {
-            if let Expr::Node(n) = target {
-                if let (Head::Expr(callee), Some(args)) = (&n.head, &n.args) {
-                    if args.is_empty() {
-                        if let Some((".", Some([m, Expr::Atom(name)]))) = callee.as_named() {
+        if let Some(("/", Some([target, Expr::Int(arity)]))) = body.as_named()
+            && let Expr::Node(n) = target {
+                if let (Head::Expr(callee), Some(args)) = (&n.head, &n.args)
+                    && args.is_empty()
+                        && let Some((".", Some([m, Expr::Atom(name)]))) = callee.as_named() {
                             let module = self.module_of(m, meta);
                             if let Ok(module) = module {
                                 self.emit(Op::Capture { module, name: Atom::intern(name), arity: *arity as u32 });
                                 return Ok(());
                             }
                         }
-                    }
-                }
-                if let (Head::Atom(name), args) = (&n.head, &n.args) {
-                    if args.as_ref().is_none_or(|a| a.is_empty()) {
+                if let (Head::Atom(name), args) = (&n.head, &n.args)
+                    && args.as_ref().is_none_or(|a| a.is_empty()) {
                         let vars: Vec<Expr> = (1..=*arity).map(|i| Expr::var(&format!("&{i}"), meta)).collect();
                         let call = Expr::call(name, meta, vars.clone());
                         return self.lambda(&[arrow(vars, call, meta)], meta);
                     }
-                }
             }
-        }
         let mut max = 0;
         let rewritten = replace_placeholders(body, &mut max);
         if max == 0 {
@@ -561,12 +576,11 @@ fn replace_placeholders(e: &Expr, max: &mut i64) -> Expr {
     match e {
         Expr::Node(n) => {
             if let (Head::Atom(h), Some(args)) = (&n.head, &n.args) {
-                if &**h == "&" {
-                    if let [Expr::Int(i)] = args.as_slice() {
+                if &**h == "&"
+                    && let [Expr::Int(i)] = args.as_slice() {
                         *max = (*max).max(*i);
                         return Expr::var(&format!("&{i}"), n.meta);
                     }
-                }
                 if &**h == "fn" {
                     return e.clone();
                 }

@@ -49,7 +49,8 @@ pub struct KnownModules {
 /// Compiles a script's top level. Modules it defines are compiled now and defined when the
 /// script reaches their `defmodule`.
 pub fn compile_script(tree: &Expr, file: &str, known: &mut KnownModules) -> CResult<Rc<Code>> {
-    let mut c = Compiler::new(file, known);
+    let _ = file;
+    let mut c = Compiler::new(known);
     c.begin_fn(Atom::NIL, Atom::intern("__script__"), 0);
     c.expr(tree, false)?;
     c.emit(Op::Ret);
@@ -94,12 +95,13 @@ struct FnState {
     module: Atom,
     name: Atom,
     arity: u32,
+    /// An `fn` (captures variables of the enclosing function).
+    lambda: bool,
 }
 
 pub(crate) struct Compiler<'k> {
     fns: Vec<FnState>,
     env: Env,
-    file: Rc<str>,
     known: &'k mut KnownModules,
     /// Used for fresh hidden variable names.
     counter: u32,
@@ -108,8 +110,8 @@ pub(crate) struct Compiler<'k> {
 }
 
 impl<'k> Compiler<'k> {
-    fn new(file: &str, known: &'k mut KnownModules) -> Self {
-        Compiler { fns: Vec::new(), env: Env::default(), file: file.into(), known, counter: 0, last_captures: Vec::new() }
+    fn new(known: &'k mut KnownModules) -> Self {
+        Compiler { fns: Vec::new(), env: Env::default(), known, counter: 0, last_captures: Vec::new() }
     }
 
     fn f(&mut self) -> &mut FnState {
@@ -131,6 +133,7 @@ impl<'k> Compiler<'k> {
             module,
             name,
             arity,
+            lambda: false,
         });
     }
 
@@ -204,6 +207,7 @@ impl<'k> Compiler<'k> {
             Op::List(n) => d - *n as i64,
             Op::Map(n) | Op::Struct { n, .. } => d + 1 - 2 * *n as i64,
             Op::MapUpdate(n) => d - 2 * *n as i64,
+            Op::BinOp { .. } => d - 1,
             Op::CallLocal { argc, .. } | Op::CallRemote { argc, .. } | Op::CallNative { argc, .. } => {
                 d + 1 - *argc as i64
             }
@@ -351,7 +355,7 @@ impl<'k> Compiler<'k> {
             }
             None if name.starts_with('_') => err(
                 meta,
-                format!("invalid use of _. \"_\" represents a value to be ignored in a pattern and cannot be used in expressions"),
+                "invalid use of _. \"_\" represents a value to be ignored in a pattern and cannot be used in expressions".to_string(),
             ),
             None => self.local_call(name, &[], meta, false).or_else(|_| {
                 err(meta, format!("undefined function {name}/0 (there is no such import)"))
@@ -441,8 +445,52 @@ impl<'k> Compiler<'k> {
             }
             ("raise", [msg]) => self.call_remote(Atom::KERNEL, "raise", std::slice::from_ref(msg), tail),
             ("super", _) => err(meta, "super is not supported"),
+            (sigil, [text, Expr::List(mods)]) if sigil.starts_with("sigil_") => self.sigil(&sigil[6..], text, mods, meta),
             ("quote" | "unquote", _) => err(meta, format!("{name} is not supported by this interpreter")),
             _ => self.local_call(name, args, meta, tail),
+        }
+    }
+
+    /// `~w(a b)`, `~s(..)`, `~c(..)`, `~D[..]`, `~T[..]`, `~N[..]` at compile time; other
+    /// sigils call `Kernel.sigil_X/2` (e.g. the stdlib's `~r`).
+    fn sigil(&mut self, letter: &str, text: &Expr, mods: &[Expr], meta: Meta) -> CResult<()> {
+        let literal = match text.as_named() {
+            Some(("<<>>", Some(parts))) => match parts {
+                [Expr::Str(s)] => Some(s.to_string()),
+                [] => Some(String::new()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let modifiers: String = mods.iter().filter_map(|m| if let Expr::Int(c) = m { char::from_u32(*c as u32) } else { None }).collect();
+        match (letter, literal) {
+            ("w" | "W", Some(s)) => {
+                let words = s.split_whitespace().map(|w| match modifiers.as_str() {
+                    "a" => Value::atom(w),
+                    "c" => Value::list(w.chars().map(|c| Value::Int(c as i64)).collect::<Vec<_>>()),
+                    _ => Value::string(w),
+                });
+                self.push_value(Value::list(words.collect::<Vec<_>>()));
+                Ok(())
+            }
+            ("s" | "S", _) => self.expr(text, false),
+            ("c" | "C", Some(s)) => {
+                self.push_value(Value::list(s.chars().map(|c| Value::Int(c as i64)).collect::<Vec<_>>()));
+                Ok(())
+            }
+            ("D" | "T" | "N", Some(s)) => match calendar_literal(letter, &s) {
+                Some(v) => {
+                    self.push_value(v);
+                    Ok(())
+                }
+                None => err(meta, format!("invalid ~{letter} sigil: {s}")),
+            },
+            _ => {
+                self.expr(text, false)?;
+                self.push_value(Value::list(mods.iter().filter_map(|m| if let Expr::Int(c) = m { Some(Value::Int(*c)) } else { None }).collect::<Vec<_>>()));
+                self.emit(Op::CallRemote { module: Atom::KERNEL, name: Atom::intern(&format!("sigil_{letter}")), argc: 2, tail: false });
+                Ok(())
+            }
         }
     }
 
@@ -451,12 +499,11 @@ impl<'k> Compiler<'k> {
         for (i, p) in parts.iter().enumerate() {
             match p {
                 Expr::Atom(a) => {
-                    if i == 0 {
-                        if let Some(full) = self.env.aliases.get(&**a) {
+                    if i == 0
+                        && let Some(full) = self.env.aliases.get(&**a) {
                             names.push(full.module_name());
                             continue;
                         }
-                    }
                     names.push(a.to_string());
                 }
                 Expr::Node(_) if i == 0 => match p.as_named() {
@@ -473,9 +520,9 @@ impl<'k> Compiler<'k> {
     }
 
     fn map(&mut self, args: &[Expr], meta: Meta) -> CResult<()> {
-        if let [Expr::Node(n)] = args {
-            if let (Head::Atom(op), Some(upd)) = (&n.head, &n.args) {
-                if &**op == "|" && upd.len() == 2 {
+        if let [Expr::Node(n)] = args
+            && let (Head::Atom(op), Some(upd)) = (&n.head, &n.args)
+                && &**op == "|" && upd.len() == 2 {
                     self.expr(&upd[0], false)?;
                     let pairs = pairs_of(&upd[1], meta)?;
                     for (k, v) in &pairs {
@@ -485,8 +532,6 @@ impl<'k> Compiler<'k> {
                     self.emit(Op::MapUpdate(pairs.len() as u32));
                     return Ok(());
                 }
-            }
-        }
         let mut n = 0;
         for a in args {
             for (k, v) in pairs_of(a, meta)? {
@@ -502,9 +547,9 @@ impl<'k> Compiler<'k> {
     fn struct_literal(&mut self, module: &Expr, fields: &Expr, meta: Meta) -> CResult<()> {
         let module = self.module_of(module, meta)?;
         let Some(("%{}", Some(args))) = fields.as_named() else { return err(meta, "invalid struct") };
-        if let [Expr::Node(n)] = args {
-            if let (Head::Atom(op), Some(upd)) = (&n.head, &n.args) {
-                if &**op == "|" && upd.len() == 2 {
+        if let [Expr::Node(n)] = args
+            && let (Head::Atom(op), Some(upd)) = (&n.head, &n.args)
+                && &**op == "|" && upd.len() == 2 {
                     // %S{s | k: v}: checks the struct name, then updates.
                     self.expr(&upd[0], false)?;
                     let pairs = pairs_of(&upd[1], meta)?;
@@ -515,8 +560,6 @@ impl<'k> Compiler<'k> {
                     self.emit(Op::MapUpdate(pairs.len() as u32));
                     return Ok(());
                 }
-            }
-        }
         let mut n = 0;
         for a in args {
             for (k, v) in pairs_of(a, meta)? {
@@ -648,7 +691,10 @@ impl<'k> Compiler<'k> {
             for x in args {
                 self.expr(x, false)?;
             }
-            self.emit(Op::CallNative { f, name: a, argc });
+            match super::code::BinOp::from_name(name).filter(|_| argc == 2) {
+                Some(op) => self.emit(Op::BinOp { op, f }),
+                None => self.emit(Op::CallNative { f, name: a, argc }),
+            }
             return Ok(());
         }
         if self.known.funs.get(&Atom::KERNEL).is_some_and(|fs| fs.contains(&(a, argc))) {
@@ -662,11 +708,10 @@ impl<'k> Compiler<'k> {
             if imp.except.contains(&(name, argc)) {
                 continue;
             }
-            if let Some(only) = &imp.only {
-                if !only.iter().any(|(n, a)| *n == name && (*a == argc || *a == u32::MAX)) {
+            if let Some(only) = &imp.only
+                && !only.iter().any(|(n, a)| *n == name && (*a == argc || *a == u32::MAX)) {
                     continue;
                 }
-            }
             let defined = self.known.funs.get(&imp.module).is_some_and(|fs| fs.contains(&(name, argc)))
                 || native::lookup(imp.module, name, argc).is_some();
             if defined {
@@ -728,20 +773,62 @@ impl<'k> Compiler<'k> {
 
 impl FnState {
     fn is_lambda(&self) -> bool {
-        self.name == Atom::intern("-fn-")
+        self.lambda
     }
+}
+
+/// `~D[2024-01-22]`, `~T[10:20:30.5]`, `~N[2024-01-22 10:20:30]` as their structs.
+fn calendar_literal(letter: &str, text: &str) -> Option<Value> {
+    let num = |s: &str| s.parse::<i64>().ok();
+    let date = |s: &str| -> Option<Vec<(&'static str, Value)>> {
+        let mut it = s.splitn(3, '-');
+        let (y, m, d) = (num(it.next()?)?, num(it.next()?)?, num(it.next()?)?);
+        Some(vec![("year", Value::Int(y)), ("month", Value::Int(m)), ("day", Value::Int(d))])
+    };
+    let time = |s: &str| -> Option<Vec<(&'static str, Value)>> {
+        let (hms, frac) = match s.split_once('.') {
+            Some((a, b)) => (a, Some(b)),
+            None => (s, None),
+        };
+        let mut it = hms.splitn(3, ':');
+        let (h, m, sec) = (num(it.next()?)?, num(it.next()?)?, num(it.next()?)?);
+        let micro = match frac {
+            Some(f) if !f.is_empty() && f.len() <= 6 => {
+                let us = num(&format!("{f:0<6}"))?;
+                Value::pair(Value::Int(us), Value::Int(f.len() as i64))
+            }
+            Some(_) => return None,
+            None => Value::pair(Value::Int(0), Value::Int(0)),
+        };
+        Some(vec![("hour", Value::Int(h)), ("minute", Value::Int(m)), ("second", Value::Int(sec)), ("microsecond", micro)])
+    };
+    let (module, fields) = match letter {
+        "D" => ("Date", date(text)?),
+        "T" => ("Time", time(text)?),
+        _ => {
+            let (d, t) = text.split_once([' ', 'T'])?;
+            let mut f = date(d)?;
+            f.extend(time(t)?);
+            ("NaiveDateTime", f)
+        }
+    };
+    let mut pairs = vec![
+        (Value::Atom(Atom::STRUCT), Value::Atom(Atom::module(module))),
+        (Value::atom("calendar"), Value::Atom(Atom::module("Calendar.ISO"))),
+    ];
+    pairs.extend(fields.into_iter().map(|(k, v)| (Value::atom(k), v)));
+    Some(Value::map(pairs))
 }
 
 /// `[a, b | t]` in quoted form is `[a, {:|, _, [b, t]}]`: the heads and the tail.
 fn split_improper(items: &[Expr]) -> (Vec<&Expr>, Option<&Expr>) {
     let mut heads: Vec<&Expr> = items.iter().collect();
-    if let Some(last) = items.last() {
-        if let Some(("|", Some([h, t]))) = last.as_named() {
+    if let Some(last) = items.last()
+        && let Some(("|", Some([h, t]))) = last.as_named() {
             heads.pop();
             heads.push(h);
             return (heads, Some(t));
         }
-    }
     (heads, None)
 }
 
@@ -781,6 +868,12 @@ fn keyword<'a>(opts: &'a Expr, key: &str) -> Option<&'a Expr> {
         }),
         _ => None,
     }
+}
+
+/// `:module.name(args)` as a quoted remote call.
+pub(crate) fn remote_call(module: &str, name: &str, args: Vec<Expr>, meta: Meta) -> Expr {
+    let dot = Expr::call(".", meta, vec![Expr::Atom(module.into()), Expr::Atom(name.into())]);
+    Expr::Node(Box::new(Node { head: Head::Expr(dot), meta, args: Some(args) }))
 }
 
 /// A short description of an expression for compile errors.

@@ -196,7 +196,7 @@ impl Compiler<'_> {
             let code = self.function(g, meta)?;
             funs.push(FunDef { name: g.name, arity: g.arity, public: g.public, code });
         }
-        let module = Module { name: Some(name), funs, index, struct_fields, is_exception };
+        let module = Module { name: Some(name), funs, index, struct_fields, is_exception, line: meta.line };
         Ok((module, inner_modules))
     }
 
@@ -326,10 +326,10 @@ impl Compiler<'_> {
         match kind {
             "alias" => {
                 // alias Foo.{A, B}
-                if let Expr::Node(n) = target {
-                    if let (Head::Expr(callee), Some(multi)) = (&n.head, &n.args) {
-                        if let Some((".", Some([base, Expr::Atom(brace)]))) = callee.as_named() {
-                            if &**brace == "{}" {
+                if let Expr::Node(n) = target
+                    && let (Head::Expr(callee), Some(multi)) = (&n.head, &n.args)
+                        && let Some((".", Some([base, Expr::Atom(brace)]))) = callee.as_named()
+                            && &**brace == "{}" {
                                 let base = self.module_of(base, meta)?;
                                 for m in multi {
                                     let Some(("__aliases__", Some(parts))) = m.as_named() else { return err(meta, "invalid alias") };
@@ -339,9 +339,6 @@ impl Compiler<'_> {
                                 }
                                 return Ok(());
                             }
-                        }
-                    }
-                }
                 let full = self.module_of(target, meta)?;
                 let short: Rc<str> = match opts.and_then(|o| keyword(o, "as")) {
                     Some(as_) => match as_.as_named() {

@@ -71,7 +71,7 @@ pub fn arith(op: ArithOp, a: &Value, b: &Value) -> Result<Value, Raise> {
 /// `a / b`: always a float.
 pub fn divide(a: &Value, b: &Value) -> Result<Value, Raise> {
     match (to_f64(a), to_f64(b)) {
-        (Some(_), Some(y)) if y == 0.0 => Err(Raise::arithmetic()),
+        (Some(_), Some(0.0)) => Err(Raise::arithmetic()),
         (Some(x), Some(y)) => float_result(x / y),
         _ => Err(Raise::arithmetic()),
     }

@@ -12,7 +12,7 @@ use std::cmp::Ordering;
 
 use self::arith::{arith, div_rem, divide, ArithOp};
 use super::atom::Atom;
-use super::convert::{inspect, inspect_pretty, to_string};
+use super::convert::{inspect, inspect_pretty, inspect_with, to_string};
 use super::exception::{Kind, Raise};
 use super::native::{Ctx, Registry};
 use super::value::{Bin, Value};
@@ -145,9 +145,19 @@ pub fn register(reg: &mut Registry) {
         v if v.is_integer() => Ok(v.clone()),
         _ => Err(Raise::bad_argument(1, "not a number")),
     });
-    reg.add(k, "to_string", 1, |_, a| to_string(&a[0]).map(|s| Value::bytes(s)));
+    reg.add(k, "to_string", 1, |_, a| to_string(&a[0]).map(Value::bytes));
     reg.add(k, "inspect", 1, |_, a| Ok(Value::string(&inspect(&a[0]))));
-    reg.add(k, "inspect", 2, |_, a| Ok(Value::string(&inspect(&a[0]))));
+    reg.add(k, "inspect", 2, |_, a| Ok(Value::string(&inspect_with(&a[0], &a[1], crate::term::InspectOpts::default()))));
+    reg.add(k, "to_charlist", 1, |_, a| {
+        let bytes = to_string(&a[0])?;
+        let text = String::from_utf8_lossy(&bytes);
+        Ok(Value::list(text.chars().map(|c| Value::Int(c as i64)).collect::<Vec<_>>()))
+    });
+    reg.add(k, "bit_size", 1, |_, a| match a[0].as_bytes() {
+        Some(b) => Ok(Value::Int(8 * b.len() as i64)),
+        None => Err(Raise::bad_argument(1, "not a bitstring")),
+    });
+    reg.add(k, "**", 2, |_, a| pow(&a[0], &a[1]));
     reg.add(k, "self", 0, |ctx, _| Ok(ctx.self_pid()));
     reg.add(k, "make_ref", 0, |ctx, _| Ok(ctx.make_ref()));
     reg.add(k, "function_exported?", 3, |ctx, a| match (&a[0], &a[1], &a[2]) {
@@ -192,7 +202,7 @@ pub fn register(reg: &mut Registry) {
     });
     reg.add("IO", "inspect", 2, |ctx, a| {
         let label = keyword_get(&a[1], "label");
-        let text = inspect_pretty(&a[0], 80);
+        let text = inspect_with(&a[0], &a[1], crate::term::InspectOpts::io_inspect());
         let line = match label {
             Some(l) => format!("{}: {text}\n", String::from_utf8_lossy(&to_string(&l)?)),
             None => format!("{text}\n"),
@@ -240,7 +250,7 @@ pub fn concat_owned(a: Value, b: &Value) -> R {
 }
 
 fn append(a: &Value, b: &Value) -> R {
-    let items = a.list_to_vec().ok_or_else(|| Raise::argument_error(&format!("argument error")))?;
+    let items = a.list_to_vec().ok_or_else(|| Raise::argument_error("argument error"))?;
     Ok(Value::list_with_tail(items, b.clone()))
 }
 
@@ -327,18 +337,18 @@ pub fn to_list(v: &Value) -> R {
         }
         return Ok(Value::list(items));
     }
-    if let Some(m) = v.as_map() {
-        if v.struct_name().is_none() {
+    if let Some(m) = v.as_map()
+        && v.struct_name().is_none() {
             return Ok(Value::list(m.iter().map(|(k, v)| Value::pair(k.clone(), v.clone())).collect::<Vec<_>>()));
         }
-    }
     Err(Raise::exception(
         "Protocol.UndefinedError",
         &[("message", Value::string(&format!("protocol Enumerable not implemented for {} of type {}", inspect(v), type_name(v))))],
     ))
 }
 
-fn type_name(v: &Value) -> &'static str {
+/// The type name Elixir's protocol errors use (`of type Tuple`).
+pub fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Int(_) | Value::BigInt(_) => "Integer",
         Value::Float(_) => "Float",
@@ -350,5 +360,29 @@ fn type_name(v: &Value) -> &'static str {
         Value::Pid(_) => "PID",
         Value::Ref(_) => "Reference",
         _ => "List",
+    }
+}
+
+/// `base ** exponent`: integers stay exact (a negative exponent raises), floats use `powf`.
+fn pow(base: &Value, exp: &Value) -> R {
+    match (base, exp) {
+        (b, Value::Int(e)) if b.is_integer() => {
+            if *e < 0 {
+                return Err(Raise::arithmetic());
+            }
+            let big = match b {
+                Value::Int(i) => num_bigint::BigInt::from(*i),
+                Value::BigInt(x) => (**x).clone(),
+                _ => unreachable!(),
+            };
+            Ok(Value::from_bigint(num_traits::Pow::pow(big, *e as u64)))
+        }
+        _ => match (arith::to_f64(base), arith::to_f64(exp)) {
+            (Some(x), Some(y)) if base.is_number() && exp.is_number() => {
+                let r = x.powf(y);
+                if r.is_finite() { Ok(Value::Float(r)) } else { Err(Raise::arithmetic()) }
+            }
+            _ => Err(Raise::arithmetic()),
+        },
     }
 }

@@ -22,7 +22,7 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use super::atom::Atom;
-use super::code::{Code, Label, Module, ModuleTable, NoMatch, Op};
+use super::code::{BinOp, Code, Label, Module, ModuleTable, NoMatch, Op};
 use super::convert::to_string;
 use super::exception::{exception_struct, Kind, Raise};
 use super::kernel;
@@ -147,7 +147,7 @@ impl Machine {
                     lambdas: vec![],
                     modules: vec![],
                     nlocals: 0,
-                    module: module,
+                    module,
                     name,
                     arity: 0,
                 });
@@ -171,12 +171,11 @@ impl Machine {
 
     /// The `after` of the waiting `receive` fired: the next `run` takes that branch.
     pub fn timeout(&mut self) {
-        if let Some(frame) = self.frames.last_mut() {
-            if let Some(Op::RecvWait { after, .. }) = frame.code.ops.get(frame.pc as usize) {
+        if let Some(frame) = self.frames.last_mut()
+            && let Some(Op::RecvWait { after, .. }) = frame.code.ops.get(frame.pc as usize) {
                 frame.pc = *after;
                 self.cursor = 0;
             }
-        }
     }
 
     fn ctx(&mut self) -> Ctx<'_> {
@@ -184,14 +183,13 @@ impl Machine {
     }
 
     fn resolve_remote(&self, module: Atom, name: Atom, argc: u32) -> Result<Target, Raise> {
-        if let Some(m) = self.modules.get(module) {
-            if let Some(i) = m.lookup(name, argc) {
+        if let Some(m) = self.modules.get(module)
+            && let Some(i) = m.lookup(name, argc) {
                 let f = &m.funs[i as usize];
                 if f.public {
                     return Ok(Target::Code(f.code.clone(), m.clone(), None));
                 }
             }
-        }
         if let Some(f) = native::lookup(module, name, argc) {
             return Ok(Target::Native(f));
         }
@@ -372,6 +370,51 @@ impl Machine {
                         self.stack.push(Value::bytes(s));
                     }
                 }
+                Op::BinOp { op, f } => {
+                    let n = self.stack.len();
+                    let fast = match (&self.stack[n - 2], &self.stack[n - 1]) {
+                        (Value::Int(a), Value::Int(b)) => {
+                            let (a, b) = (*a, *b);
+                            match op {
+                                BinOp::Add => a.checked_add(b).map(Value::Int),
+                                BinOp::Sub => a.checked_sub(b).map(Value::Int),
+                                BinOp::Mul => a.checked_mul(b).map(Value::Int),
+                                BinOp::Lt => Some(Value::boolean(a < b)),
+                                BinOp::Gt => Some(Value::boolean(a > b)),
+                                BinOp::Le => Some(Value::boolean(a <= b)),
+                                BinOp::Ge => Some(Value::boolean(a >= b)),
+                                BinOp::Eq | BinOp::StrictEq => Some(Value::boolean(a == b)),
+                                BinOp::Ne | BinOp::StrictNe => Some(Value::boolean(a != b)),
+                            }
+                        }
+                        _ => None,
+                    };
+                    let result = match fast {
+                        Some(v) => Ok(v),
+                        None => {
+                            let mut ctx = Ctx {
+                                stdout: &mut self.stdout,
+                                modules: &self.modules,
+                                self_pid: self.self_pid,
+                                next_ref: &mut self.next_ref,
+                                sent: &mut self.outbox,
+                            };
+                            let r = f(&mut ctx, &self.stack[n - 2..]);
+                            if r.is_err() && self.guard_fail.is_none() {
+                                let name = match op {
+                                    BinOp::Add => "+",
+                                    BinOp::Sub => "-",
+                                    BinOp::Mul => "*",
+                                    _ => "",
+                                };
+                                self.blame = blame(Atom::intern(name), &self.stack[n - 2..]);
+                            }
+                            r
+                        }
+                    };
+                    self.stack.truncate(n - 2);
+                    self.stack.push(tri!(result));
+                }
                 Op::CallNative { f, argc, name } => {
                     let at = self.stack.len() - *argc as usize;
                     let result = {
@@ -524,7 +567,13 @@ impl Machine {
                     self.stack.truncate(keep);
                 }
                 Op::MatchConst(i, fail) => {
-                    if pop!() != code.consts[*i as usize] {
+                    let v = pop!();
+                    let same = match (&v, &code.consts[*i as usize]) {
+                        (Value::Int(a), Value::Int(b)) => a == b,
+                        (Value::Atom(a), Value::Atom(b)) => a == b,
+                        (a, b) => a == b,
+                    };
+                    if !same {
                         pc = *fail as usize;
                     }
                 }
@@ -706,13 +755,20 @@ impl Machine {
                 Op::DefModule(i) => {
                     let m = code.modules[*i as usize].clone();
                     let name = m.name.unwrap_or(Atom::NIL);
+                    let line = m.line;
+                    if let Some(fields) = &m.struct_fields {
+                        let mut order = vec![Atom::STRUCT];
+                        order.extend(fields.iter().map(|(k, _)| *k));
+                        super::convert::register_struct_order(name, &order);
+                    }
                     if self.modules.modules.insert(name, m).is_some() {
                         use std::io::Write;
                         let _ = write!(
                             self.stderr,
-                            "warning: redefining module {} (current version defined in memory)\n  {}\n\n",
+                            "warning: redefining module {} (current version defined in memory)\n  {}:{}\n\n",
                             name.module_name(),
-                            self.file
+                            self.file,
+                            line
                         );
                     }
                     self.stack.push(Value::tuple(vec![
@@ -790,10 +846,9 @@ impl Machine {
             Target::Code(code, module, closure) => {
                 let new_base = if tail {
                     let at = self.stack.len() - argc;
-                    // Move the arguments down over the current frame's locals.
-                    let args: Vec<Value> = self.stack.drain(at..).collect();
-                    self.stack.truncate(base);
-                    self.stack.extend(args);
+                    // Move the arguments down over the current frame's locals, in place.
+                    self.stack[base..].rotate_left(at - base);
+                    self.stack.truncate(base + argc);
                     self.frames.pop();
                     base
                 } else {
@@ -808,13 +863,12 @@ impl Machine {
                     self.stack.len() - argc
                 };
                 self.stack.resize(new_base + code.nlocals as usize, Value::Nil);
-                if let Some(c) = closure {
-                    if let FunRef::Lambda(l, _) = &c.fun {
+                if let Some(c) = closure
+                    && let FunRef::Lambda(l, _) = &c.fun {
                         for ((_, inner), v) in l.captures.iter().zip(&c.env) {
                             self.stack[new_base + *inner as usize] = v.clone();
                         }
                     }
-                }
                 self.frames.push(Frame { code, module, pc: 0, base: new_base as u32 });
                 Ok(())
             }
