@@ -162,14 +162,7 @@ impl Lexer {
     }
 
     fn starts_with(&self, text: &str) -> bool {
-        let mut i = self.pos;
-        for c in text.chars() {
-            if self.chars.get(i) != Some(&c) {
-                return false;
-            }
-            i += 1;
-        }
-        true
+        (self.pos..).zip(text.chars()).all(|(i, c)| self.chars.get(i) == Some(&c))
     }
 
     fn newline(&mut self) {
@@ -180,12 +173,11 @@ impl Lexer {
     fn push(&mut self, tok: Tok, line: u32, column: u32) {
         // A newline before a binary-only operator continues the expression (`|>` on the next
         // line). Unary and dual operators (`-`, `!`, `&`, `@`) start a new expression.
-        if let Tok::Op(op) = &tok {
-            if !matches!(*op, "+" | "-" | "!" | "^" | "~~~" | "&" | "@" | "..." | "not")
-                && matches!(self.tokens.last(), Some(Token { tok: Tok::Eol, .. }))
-            {
-                self.tokens.pop();
-            }
+        if let Tok::Op(op) = &tok
+            && !matches!(*op, "+" | "-" | "!" | "^" | "~~~" | "&" | "@" | "..." | "not")
+            && matches!(self.tokens.last(), Some(Token { tok: Tok::Eol, .. }))
+        {
+            self.tokens.pop();
         }
         let space_before = std::mem::take(&mut self.space);
         self.tokens.push(Token { tok, line, column, space_before });
@@ -374,18 +366,18 @@ impl Lexer {
                 }
             }
         }
-        if let Some(c) = self.peek(0) {
-            if is_ident_char(c) || c.is_alphabetic() {
-                let written: String = self.chars[start..self.pos].iter().collect();
-                return self.err(
-                    line,
-                    column,
-                    format!(
-                        "invalid character {:?} after number {written}. If you intended to write a number, make sure to separate the number from the character (using comma, space, etc). If you meant to write a function name or a variable, note that identifiers in Elixir cannot start with numbers. Unexpected token: {c}",
-                        c.to_string()
-                    ),
-                );
-            }
+        if let Some(c) = self.peek(0)
+            && (is_ident_char(c) || c.is_alphabetic())
+        {
+            let written: String = self.chars[start..self.pos].iter().collect();
+            return self.err(
+                line,
+                column,
+                format!(
+                    "invalid character {:?} after number {written}. If you intended to write a number, make sure to separate the number from the character (using comma, space, etc). If you meant to write a function name or a variable, note that identifiers in Elixir cannot start with numbers. Unexpected token: {c}",
+                    c.to_string()
+                ),
+            );
         }
         let tok = if is_float {
             match digits.parse::<f64>() {
@@ -675,6 +667,10 @@ impl Lexer {
             _ => true,
         };
         self.push(Tok::StrStart(kind), line, column);
+        // Elixir's heredoc body always begins with a piece of text, empty if the first line
+        // begins with an interpolation (`["", to_string(x)::binary, "\n"]`).
+        let (l, c) = self.here();
+        self.push(Tok::Fragment(Vec::new()), l, c);
         self.string_body(Terminator::Heredoc { end, indent }, escapes, interpolates, line, "heredoc")?;
         // Past the closing line's indentation and the quotes.
         self.pos = end + indent + 3;
@@ -721,11 +717,11 @@ impl Lexer {
                     "missing terminator: {closing} (for {what} starting at line {start_line})"
                 ));
             };
-            if let Terminator::Char(close) = terminator {
-                if c == close {
-                    self.pos += 1;
-                    break;
-                }
+            if let Terminator::Char(close) = terminator
+                && c == close
+            {
+                self.pos += 1;
+                break;
             }
             match c {
                 '\\' => {

@@ -84,17 +84,13 @@ fn build_block(mut exprs: Vec<Expr>) -> Expr {
 
 /// `[a, b when g]` as the head of a clause is `[when(a, b, g)]`.
 fn unwrap_when(mut args: Vec<Expr>) -> Vec<Expr> {
-    if args.len() > 1 {
-        if let Some(Expr::Node(last)) = args.last() {
-            if matches!(&last.head, Head::Atom(n) if &**n == "when")
-                && last.args.as_ref().is_some_and(|a| a.len() == 2)
-            {
-                let Some(Expr::Node(last)) = args.pop() else { unreachable!() };
-                let Node { meta, args: when_args, .. } = *last;
-                args.extend(when_args.unwrap_or_default());
-                return vec![Expr::call("when", meta, args)];
-            }
-        }
+    let last_is_when = args.len() > 1
+        && matches!(args.last(), Some(Expr::Node(last)) if matches!(&last.head, Head::Atom(n) if &**n == "when")
+            && last.args.as_ref().is_some_and(|a| a.len() == 2));
+    if last_is_when && let Some(Expr::Node(last)) = args.pop() {
+        let Node { meta, args: when_args, .. } = *last;
+        args.extend(when_args.unwrap_or_default());
+        return vec![Expr::call("when", meta, args)];
     }
     args
 }
@@ -167,7 +163,12 @@ impl Parser {
     }
 
     pub(crate) fn file(&mut self) -> PResult<Expr> {
-        self.block(Stop::Eof)
+        check_terminators(&self.tokens)?;
+        let file = self.block(Stop::Eof)?;
+        if !self.at(&Tok::Eof) {
+            return Err(self.unexpected(self.peek()));
+        }
+        Ok(file)
     }
 
     // ---- tokens ----
@@ -247,8 +248,9 @@ impl Parser {
                 let prev = self.previous();
                 SyntaxError::incomplete(prev.line, prev.column, "syntax error: expression is incomplete")
             }
+            // Balanced (check_terminators ran): the parser's word for it.
             Tok::RParen | Tok::RBracket | Tok::RBrace | Tok::RBin => {
-                SyntaxError::invalid(line, column, format!("unexpected token: {}", describe(&token.tok)))
+                SyntaxError::invalid(line, column, format!("syntax error before: '{}'", describe(&token.tok)))
             }
             Tok::BlockKw(k) => SyntaxError::invalid(
                 line,
@@ -297,13 +299,13 @@ impl Parser {
     // ---- blocks and clauses ----
 
     fn at_stop(&self, stop: Stop) -> bool {
-        match (&self.peek().tok, stop) {
-            (Tok::Eof, _) => true,
-            (Tok::End | Tok::BlockKw(_), Stop::End) => true,
-            (Tok::RParen, Stop::Paren) => true,
-            (Tok::InterpEnd, Stop::Interp) => true,
-            _ => false,
-        }
+        matches!(
+            (&self.peek().tok, stop),
+            (Tok::Eof, _)
+                | (Tok::End | Tok::BlockKw(_), Stop::End)
+                | (Tok::RParen, Stop::Paren)
+                | (Tok::InterpEnd, Stop::Interp)
+        )
     }
 
     /// Expressions separated by newlines or `;` — or, if any `->` appears, a list of clauses.
@@ -315,7 +317,18 @@ impl Parser {
             if self.at_stop(stop) {
                 break;
             }
+            let starts_with_keyword = self.is_kw_start();
+            let item_start = self.pos;
             let exprs = self.block_item()?;
+            if starts_with_keyword && !self.at_op("->") {
+                // A keyword list is not a statement: Elixir names the key.
+                let t = &self.tokens[item_start];
+                let key = match &t.tok {
+                    Tok::Kw(k) => k.to_string(),
+                    _ => "a string".to_string(),
+                };
+                return Err(SyntaxError::invalid(t.line, t.column, format!("syntax error before: {key}")));
+            }
             if self.at_op("->") {
                 self.start_clause(stop, exprs, &mut clauses)?;
                 continue;
@@ -583,7 +596,7 @@ impl Parser {
             Expr::Node(mut n)
                 if n.meta.line == 0
                     && matches!(&n.head, Head::Atom(h) if &**h == "__block__")
-                    && n.args.as_ref().is_some_and(|a| a.len() > 1) =>
+                    && n.args.as_ref().is_some_and(|a| !a.is_empty()) =>
             {
                 n.meta = meta(&t);
                 Expr::Node(n)
@@ -761,6 +774,10 @@ impl Parser {
         loop {
             if self.is_kw_start() {
                 args.push(Expr::List(self.keywords()?));
+                if self.at(&Tok::Comma) {
+                    let t = self.peek();
+                    return Err(SyntaxError::invalid(t.line, t.column, KW_NOT_LAST_CALL));
+                }
                 return Ok(args);
             }
             args.push(self.expr(LOWEST)?);
@@ -1161,7 +1178,10 @@ impl Parser {
             let t = self.next();
             match t.tok {
                 Tok::Fragment(bytes) => match String::from_utf8(bytes) {
-                    Ok(s) => parts.push(Part::Text(s.into())),
+                    Ok(s) => match parts.last_mut() {
+                        Some(Part::Text(previous)) => *previous = format!("{previous}{s}").into(),
+                        _ => parts.push(Part::Text(s.into())),
+                    },
                     Err(_) => {
                         return Err(SyntaxError::invalid(
                             t.line,
@@ -1233,11 +1253,69 @@ impl Parser {
                     Tok::StrEnd { modifiers, .. } => modifiers.chars().map(|c| Expr::Int(c as i64)).collect(),
                     _ => Vec::new(),
                 };
-                let bin = Expr::call("<<>>", m, interpolated(parts));
+                let mut parts = interpolated(parts);
+                if parts.is_empty() {
+                    parts.push(Expr::Str("".into()));
+                }
+                let bin = Expr::call("<<>>", m, parts);
                 Ok(Expr::call(&format!("sigil_{letter}"), m, vec![bin, Expr::List(modifiers)]))
             }
         }
     }
+}
+
+/// Elixir's tokenizer checks that brackets and `do`/`fn`…`end` pair up before the parser runs,
+/// so its errors about them win over any the parser would find earlier in the text.
+fn check_terminators(tokens: &[Token]) -> PResult<()> {
+    let mut open: Vec<(&'static str, &'static str, u32)> = Vec::new();
+    for t in tokens {
+        let opener = match &t.tok {
+            Tok::LParen => Some(("(", ")")),
+            Tok::LBracket => Some(("[", "]")),
+            Tok::LBrace | Tok::PercentBrace => Some(("{", "}")),
+            Tok::LBin => Some(("<<", ">>")),
+            Tok::Do => Some(("do", "end")),
+            Tok::Fn => Some(("fn", "end")),
+            _ => None,
+        };
+        if let Some((o, c)) = opener {
+            open.push((o, c, t.line));
+            continue;
+        }
+        let closer = match &t.tok {
+            Tok::RParen => ")",
+            Tok::RBracket => "]",
+            Tok::RBrace => "}",
+            Tok::RBin => ">>",
+            Tok::End => "end",
+            Tok::Eof => {
+                if let Some((o, c, line)) = open.last() {
+                    return Err(SyntaxError::incomplete(
+                        t.line,
+                        t.column,
+                        format!("missing terminator: {c} (for \"{o}\" starting at line {line})"),
+                    ));
+                }
+                return Ok(());
+            }
+            _ => continue,
+        };
+        let what = if closer == "end" { "reserved word" } else { "token" };
+        match open.last() {
+            Some((_, c, _)) if *c == closer => {
+                open.pop();
+            }
+            Some((o, c, line)) => {
+                return Err(SyntaxError::invalid(
+                    t.line,
+                    t.column,
+                    format!("unexpected {what}: {closer}. The \"{o}\" at line {line} is missing terminator \"{c}\""),
+                ));
+            }
+            None => return Err(SyntaxError::invalid(t.line, t.column, format!("unexpected {what}: {closer}"))),
+        }
+    }
+    Ok(())
 }
 
 /// `left op right`, with Elixir's two rewrites: `a not in b` is `not(a in b)`, and `//` after a
@@ -1262,6 +1340,19 @@ fn build_binary(op: &'static str, op_token: &Token, left: Expr, right: Expr) -> 
                     "the range step operator (//) must immediately follow the range definition operator (..), for example: 1..9//2. If you wanted to define a default argument, use (\\\\) instead. Syntax error before: '//'",
                 ));
             }
+        },
+        // `not a in b` is `not(a in b)` (a parenthesized `(not a)` is a block, left alone).
+        "in" => match left {
+            Expr::Node(n)
+                if matches!(&n.head, Head::Atom(h) if &**h == "not" || &**h == "!")
+                    && n.args.as_ref().is_some_and(|a| a.len() == 1) =>
+            {
+                let Node { head, args, .. } = *n;
+                let Head::Atom(unary) = head else { unreachable!() };
+                let operand = args.unwrap_or_default().pop().unwrap_or(Expr::Atom("nil".into()));
+                Expr::call(&unary, m, vec![Expr::call("in", m, vec![operand, right])])
+            }
+            _ => Expr::call(op, m, vec![left, right]),
         },
         _ => Expr::call(op, m, vec![left, right]),
     })
