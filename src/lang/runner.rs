@@ -30,7 +30,13 @@ fn prelude() -> Result<(Rc<super::code::Code>, KnownModules), String> {
     if let Some(ready) = PRELUDE.with(|p| p.borrow().clone()) {
         return Ok(ready);
     }
-    let tree = super::syntax::parse(include_str!("prelude.exs")).map_err(|e| format!("prelude.exs:{e}"))?;
+    // The machine's own prelude (Kernel, exceptions), then the standard library's modules.
+    let mut source = String::from(include_str!("prelude.exs"));
+    for (_, text) in super::stdlib::PRELUDE {
+        source.push('\n');
+        source.push_str(text);
+    }
+    let tree = super::syntax::parse(&source).map_err(|e| format!("prelude.exs:{e}"))?;
     let mut known = KnownModules::default();
     let code = compile_script(&tree, "prelude.exs", &mut known).map_err(|e| format!("prelude.exs:{}: {}", e.line, e.message))?;
     PRELUDE.with(|p| *p.borrow_mut() = Some((code.clone(), known.clone())));
