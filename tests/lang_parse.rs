@@ -171,6 +171,20 @@ fn malformed_snippets_give_elixirs_error() {
     assert!(failures.is_empty(), "{} of {} differ:\n{}", failures.len(), pairs.len(), failures.join("\n"));
 }
 
+#[test]
+fn malformed_snippets_print_what_elixir_prints_on_stderr() {
+    let pairs = vector_pairs("tests/lang/parse/invalid.txt", "tests/lang/parse/invalid.stderr");
+    let mut failures = Vec::new();
+    for (name, src, want) in &pairs {
+        let Err(e) = syntax::parse(src) else { continue };
+        let got = e.render("snippet.exs", src);
+        if got != format!("{want}\n") {
+            failures.push(format!("{name}:\n--- elixir\n{want}\n--- ours\n{got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} differ:\n{}", failures.len(), pairs.len(), failures.join("\n"));
+}
+
 /// The ```elixir blocks of a sheet: (first line number, code).
 fn elixir_blocks(sheet: &str) -> Vec<(usize, String)> {
     let mut blocks = Vec::new();
