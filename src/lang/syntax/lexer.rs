@@ -296,7 +296,11 @@ impl Lexer {
                 c if is_ident_start(c) => self.identifier()?,
                 c if c.is_ascii_uppercase() => self.alias()?,
                 _ => {
-                    if let Some(op) = OPERATORS.iter().find(|op| op.starts_with(c) && self.starts_with(op)) {
+                    if let Some(mut op) = OPERATORS.iter().find(|op| op.starts_with(c) && self.starts_with(op)) {
+                        // `Kernel.//2` names `/`: after a dot, `//` is not one token.
+                        if *op == "//" && self.after_dot() {
+                            op = &"/";
+                        }
                         self.pos += op.chars().count();
                         let tok = if self.after_dot() || self.names_operator(op) {
                             Tok::Ident((*op).into())
