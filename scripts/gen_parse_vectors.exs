@@ -111,6 +111,37 @@ errors =
   end
 
 File.write!(Path.join(dir, "invalid.expected"), errors)
+
+# What `elixir snippet.exs` prints on stderr for each malformed snippet: the `** (SyntaxError)`
+# line, Elixir's source line and caret when it shows them, without the stacktrace (the trailing
+# lines `    (app x.y.z) file:line: ...`).
+work = Path.join(System.tmp_dir!(), "gen_parse_vectors_#{System.unique_integer([:positive])}")
+
+stderr =
+  Cases.read(Path.join(dir, "invalid.txt"))
+  |> Enum.with_index()
+  |> Task.async_stream(
+    fn {{name, src}, i} ->
+      case_dir = Path.join(work, Integer.to_string(i))
+      File.mkdir_p!(case_dir)
+      File.write!(Path.join(case_dir, "snippet.exs"), src)
+      {out, _status} = System.cmd("elixir", ["snippet.exs"], cd: case_dir, stderr_to_stdout: true)
+
+      lines =
+        out
+        |> String.split("\n")
+        |> Enum.reverse()
+        |> Enum.drop_while(&(&1 == "" or String.starts_with?(&1, "    (")))
+        |> Enum.reverse()
+
+      "#### #{name}\n" <> Enum.map_join(lines, &(&1 <> "\n"))
+    end,
+    timeout: :infinity
+  )
+  |> Enum.map(fn {:ok, text} -> text end)
+
+File.rm_rf!(work)
+File.write!(Path.join(dir, "invalid.stderr"), stderr)
 # Every ```elixir block of the exercise sheets, named sheet:line (the block's first line).
 blocks =
   for sheet <- ["chapter6.txt", "chapter7.txt"],

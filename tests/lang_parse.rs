@@ -171,6 +171,20 @@ fn malformed_snippets_give_elixirs_error() {
     assert!(failures.is_empty(), "{} of {} differ:\n{}", failures.len(), pairs.len(), failures.join("\n"));
 }
 
+#[test]
+fn malformed_snippets_print_what_elixir_prints_on_stderr() {
+    let pairs = vector_pairs("tests/lang/parse/invalid.txt", "tests/lang/parse/invalid.stderr");
+    let mut failures = Vec::new();
+    for (name, src, want) in &pairs {
+        let Err(e) = syntax::parse(src) else { continue };
+        let got = e.render("snippet.exs", src);
+        if got != format!("{want}\n") {
+            failures.push(format!("{name}:\n--- elixir\n{want}\n--- ours\n{got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} differ:\n{}", failures.len(), pairs.len(), failures.join("\n"));
+}
+
 /// The ```elixir blocks of a sheet: (first line number, code).
 fn elixir_blocks(sheet: &str) -> Vec<(usize, String)> {
     let mut blocks = Vec::new();
@@ -559,4 +573,72 @@ mod round_trip {
             prop_assert_eq!(canon(&parsed), canon(&tree), "source: {}", source);
         }
     }
+}
+
+/// Measures the parser's stack use per nesting level: the smallest thread stack (to 4 KiB) that
+/// parses each shape `n` deep, found by running this test binary again as a child process with
+/// `PARSE_STACK_PROBE=shape,depth,bytes` (a stack overflow aborts the child, not this test).
+/// Prints bytes per level; run with `cargo test --release --test lang_parse -- --ignored
+/// --nocapture stack_use`.
+#[test]
+#[ignore]
+fn stack_use_per_nesting_level() {
+    if let Ok(probe) = std::env::var("PARSE_STACK_PROBE") {
+        let parts: Vec<usize> = probe.split(',').map(|p| p.parse().unwrap()).collect();
+        let source = stack_shape(parts[0], parts[1]);
+        std::thread::Builder::new()
+            .stack_size(parts[2])
+            .spawn(move || assert!(syntax::parse(&source).is_ok()))
+            .unwrap()
+            .join()
+            .unwrap();
+        return;
+    }
+    let fits = |shape: usize, depth: usize, bytes: usize| {
+        std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--ignored", "--exact", "stack_use_per_nesting_level", "--test-threads=1"])
+            .env("PARSE_STACK_PROBE", format!("{shape},{depth},{bytes}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap()
+            .success()
+    };
+    let least_stack = |shape: usize, depth: usize| {
+        let (mut low, mut high) = (4096usize, 64 << 20);
+        while high - low > 4096 {
+            let mid = (low + high) / 2;
+            if fits(shape, depth, mid) { high = mid } else { low = mid }
+        }
+        high
+    };
+    for (shape, (open, _)) in STACK_SHAPES.iter().enumerate() {
+        // The deepest nesting of this shape the parser accepts, and a quarter of it.
+        let deep = (1..=MAX_DEPTH).rev().find(|&n| fits(shape, n, 64 << 20)).unwrap();
+        let shallow = deep / 4;
+        let (a, b) = (least_stack(shape, shallow), least_stack(shape, deep));
+        println!(
+            "{:>10}: {deep} layers accepted; least stack {} KiB at {shallow} layers, {} KiB at {deep}: {} bytes per layer",
+            open.trim(),
+            a / 1024,
+            b / 1024,
+            (b - a) / (deep - shallow)
+        );
+    }
+}
+
+const STACK_SHAPES: [(&str, &str); 7] = [
+    ("[", "]"),
+    ("(", ")"),
+    ("f(", ")"),
+    ("fn -> ", " end"),
+    ("\"#{", "}\""),
+    ("if x do\n", "\nend"),
+    ("%{a: ", "}"),
+];
+
+/// Shape `shape` nested `layers` deep.
+fn stack_shape(shape: usize, layers: usize) -> String {
+    let (open, close) = STACK_SHAPES[shape];
+    format!("{}1{}", open.repeat(layers), close.repeat(layers))
 }

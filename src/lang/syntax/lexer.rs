@@ -296,9 +296,18 @@ impl Lexer {
                 c if is_ident_start(c) => self.identifier()?,
                 c if c.is_ascii_uppercase() => self.alias()?,
                 _ => {
-                    if let Some(op) = OPERATORS.iter().find(|op| op.starts_with(c) && self.starts_with(op)) {
+                    if let Some(mut op) = OPERATORS.iter().find(|op| op.starts_with(c) && self.starts_with(op)) {
+                        // `Kernel.//2` names `/`: after a dot, `//` is not one token.
+                        if *op == "//" && self.after_dot() {
+                            op = &"/";
+                        }
                         self.pos += op.chars().count();
-                        self.push(Tok::Op(op), line, column);
+                        let tok = if self.after_dot() || self.names_operator(op) {
+                            Tok::Ident((*op).into())
+                        } else {
+                            Tok::Op(op)
+                        };
+                        self.push(tok, line, column);
                     } else {
                         return self.err(
                             line,
@@ -313,6 +322,35 @@ impl Lexer {
             return self.missing(String::new());
         }
         Ok(())
+    }
+
+    /// The previous token is a `.` (not `..`): an operator or keyword here is a function name
+    /// (`Kernel.+(1, 2)`, `:queue.in(x, q)`), as in Elixir's `handle_dot`.
+    fn after_dot(&self) -> bool {
+        matches!(self.tokens.last(), Some(Token { tok: Tok::Op("."), .. }))
+    }
+
+    /// An operator followed by `/` (spaces allowed) names the function, as in `&+/2` or
+    /// `&Kernel.||/2`: Elixir's tokenizer makes it an identifier. `&//2` still captures `/`.
+    fn names_operator(&self, op: &str) -> bool {
+        if matches!(op, "." | "..." | "//" | "=>") {
+            return false;
+        }
+        let mut i = self.pos;
+        while matches!(self.chars.get(i), Some(' ' | '\t')) {
+            i += 1;
+        }
+        if self.chars.get(i) != Some(&'/') {
+            return false;
+        }
+        if op != "&" {
+            return true;
+        }
+        let mut j = i + 1;
+        while matches!(self.chars.get(j), Some(' ' | '\t')) {
+            j += 1;
+        }
+        self.chars.get(j) != Some(&'/')
     }
 
     fn simple(&mut self, tok: Tok, width: usize) {
@@ -436,6 +474,15 @@ impl Lexer {
             self.push(Tok::Kw(name.into()), line, column);
             return Ok(());
         }
+        if self.after_dot() {
+            self.push(Tok::Ident(name.into()), line, column);
+            return Ok(());
+        }
+        let operator_keyword = matches!(name.as_str(), "and" | "or" | "in" | "when" | "not");
+        if operator_keyword && self.names_operator(&name) {
+            self.push(Tok::Ident(name.into()), line, column);
+            return Ok(());
+        }
         let tok = match name.as_str() {
             "true" | "false" | "nil" => Tok::Atom(name.into()),
             "fn" => Tok::Fn,
@@ -501,7 +548,13 @@ impl Lexer {
             Some(c) if is_ident_start(c) || c.is_ascii_uppercase() => {
                 self.pos += 1;
                 let start = self.pos;
-                self.word();
+                // Atoms may hold `@` (`:node@host`), unlike identifiers.
+                while self.peek(0).is_some_and(|c| is_ident_char(c) || c == '@') {
+                    self.pos += 1;
+                }
+                if matches!(self.peek(0), Some('?' | '!')) {
+                    self.pos += 1;
+                }
                 let name: String = self.chars[start..self.pos].iter().collect();
                 self.push(Tok::Atom(name.into()), line, column);
                 Ok(())

@@ -260,6 +260,21 @@ impl Parser {
             Tok::End | Tok::Do | Tok::Fn => {
                 SyntaxError::invalid(line, column, format!("unexpected reserved word: {}", describe(&token.tok)))
             }
+            // Elixir names a string by its first fragment: `syntax error before: "b"`.
+            Tok::StrStart(StrKind::Bin | StrKind::Charlist) => {
+                let at = self.tokens.iter().position(|t| std::ptr::eq(t, token) || t == token);
+                let first = match at.and_then(|i| self.tokens.get(i + 1)).map(|t| &t.tok) {
+                    Some(Tok::Fragment(bytes)) => format!("{}\"", String::from_utf8_lossy(bytes)),
+                    Some(Tok::StrEnd { .. }) => "\"".to_string(),
+                    _ => String::new(),
+                };
+                SyntaxError::invalid(line, column, format!("syntax error before: \"{first}"))
+                    .without_source_line()
+            }
+            Tok::StrStart(StrKind::Sigil { .. }) => {
+                SyntaxError::invalid(line, column, format!("syntax error before: {}", quoted_describe(&token.tok)))
+                    .without_source_line()
+            }
             _ => SyntaxError::invalid(line, column, format!("syntax error before: {}", quoted_describe(&token.tok))),
         }
     }
