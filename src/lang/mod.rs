@@ -67,7 +67,7 @@ pub fn run_script(source: &str, file_name: &str, stdout: &mut dyn Write, stderr:
     let tree = match syntax::parse(source) {
         Ok(tree) => tree,
         Err(e) => {
-            let _ = writeln!(stderr, "** ({}) {file}:{e}", e.exception_name());
+            let _ = write!(stderr, "{}", e.render(file, source));
             return 1;
         }
     };
