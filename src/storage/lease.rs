@@ -21,8 +21,9 @@ use super::StorageError;
 /// An exclusive hold on `<database>/<system>` for this tab, until released or dropped.
 pub struct SystemLease {
     wanted: Rc<Cell<bool>>,
+    /// Dropping it releases the lock and closes the channel.
     #[cfg(target_arch = "wasm32")]
-    held: browser::Held,
+    _held: browser::Held,
 }
 
 impl SystemLease {
@@ -33,7 +34,7 @@ impl SystemLease {
         #[cfg(target_arch = "wasm32")]
         {
             let held = browser::acquire(&format!("{database}/{system}"), wanted.clone()).await?;
-            Ok(SystemLease { wanted, held })
+            Ok(SystemLease { wanted, _held: held })
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
@@ -119,9 +120,8 @@ mod browser {
             held.into()
         });
         let request: Function = Reflect::get(&locks, &"request".into()).map_err(|e| unavailable("navigator.locks", e))?.unchecked_into();
-        let requested: Promise = request.call2(&locks, &name.into(), &on_grant).map_err(|e| unavailable("navigator.locks.request", e))?.unchecked_into();
         // The request's own promise settles when the lock is released; nobody awaits it.
-        let _ = requested.catch(&Closure::once_into_js(|_: JsValue| {}).unchecked_into());
+        request.call2(&locks, &name.into(), &on_grant).map_err(|e| unavailable("navigator.locks.request", e))?;
         JsFuture::from(granted).await.map_err(|e| unavailable("navigator.locks.request", e))?;
         Ok(Held { release: Some(release), channel: Some(channel), _on_message: Some(on_message) })
     }

@@ -161,6 +161,17 @@ pub fn Controls(props: &ControlsProps) -> Html {
             }
         })
     };
+    let link_actions = props.engine.borrow().link_actions.as_ref().map(|(_, actions)| actions.len());
+    let on_apply = {
+        let (engine, state) = (props.engine.clone(), state.clone());
+        Callback::from(move |_: MouseEvent| {
+            if engine.borrow_mut().apply_link_actions() {
+                let id = engine.borrow().scenario;
+                state.dispatch(UiAction::ScenarioLoaded(id, true));
+                state.dispatch(UiAction::Notice("Running the address's actions on your stored data.".into()));
+            }
+        })
+    };
     let frame = &state.frame;
     let seconds = frame.now as f64 / 1000.0;
 
@@ -213,8 +224,20 @@ pub fn Controls(props: &ControlsProps) -> Html {
             if let Some(notice) = &state.notice {
                 <p class="notice" id="notice">{ notice.clone() }</p>
             }
+            if let Some(count) = link_actions {
+                <p class="notice" id="link-notice">
+                    { format!("This address's {count} action{} ran on scratch in-memory storage: your stored data is untouched. ", plural(count)) }
+                    <button type="button" class="small" id="btn-apply-link" onclick={on_apply}>
+                        { format!("Apply these {count} action{} to my data", plural(count)) }
+                    </button>
+                </p>
+            }
         </div>
     }
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
 }
 
 /// A 16×16 icon drawn with one path in the text colour (no icon font: it renders everywhere).

@@ -2,12 +2,11 @@
 //! and send, directly), is recorded, and is encoded in the share link, so opening the link
 //! replays the same scenario and the same requests in the same order.
 
-use std::collections::VecDeque;
-
 use super::engine::{Engine, EngineHandle};
 use super::term_parse::{parse_date, parse_term};
 use crate::runtime::{Ctx, ExitReason};
-use crate::storage::{Backend, SESSION_STORE, TODO_STORE};
+use super::engine::LeaseSlot;
+use crate::storage::{Backend, BackendKind, DEFAULT_DATABASE, SESSION_STORE, SystemLease, TODO_STORE, quarantine_note};
 use crate::systems::{kv, session, todo};
 use crate::term::{Date, Term, to_term};
 
@@ -16,6 +15,9 @@ pub enum Request {
     TodoAdd { list: String, date: Date, title: String },
     TodoRead { list: String, date: Option<Date> },
     TodoRestart,
+    /// Another tab asked for the todo system: write what the workers hold, stop it, and
+    /// let that tab have the lease.
+    TodoHandOver,
     SessionCreate { id: String, ttl: u64 },
     SessionPut { id: String, key: Term, value: Term },
     SessionGet { id: String, key: Term },
@@ -36,6 +38,7 @@ impl Request {
             Request::TodoRead { list, date: Some(d) } => format!("Todo.Server.entries(Todo.Cache.server_process({list:?}), {d})"),
             Request::TodoRead { list, date: None } => format!("Todo.Server.all_entries(Todo.Cache.server_process({list:?}))"),
             Request::TodoRestart => "# restart the todo system (Todo.Database.sync(), stop, then Todo.Cache.start_link())".into(),
+            Request::TodoHandOver => "# another tab uses the todo system: Todo.Database.sync(), then stop it here".into(),
             Request::SessionCreate { id, ttl } => format!("SessionStore.Cache.create_session({id:?}, {ttl})"),
             Request::SessionPut { id, key, value } => format!("SessionStore.Session.put(session({id:?}), {key}, {value})"),
             Request::SessionGet { id, key } => format!("SessionStore.Session.get(session({id:?}), {key})"),
@@ -53,6 +56,7 @@ impl Request {
             Request::TodoAdd { list, date, title } => vec!["ta".into(), list.clone(), iso(*date), title.clone()],
             Request::TodoRead { list, date } => vec!["tr".into(), list.clone(), date.map(iso).unwrap_or_default()],
             Request::TodoRestart => vec!["tx".into()],
+            Request::TodoHandOver => vec!["th".into()],
             Request::SessionCreate { id, ttl } => vec!["sc".into(), id.clone(), ttl.to_string()],
             Request::SessionPut { id, key, value } => vec!["sp".into(), id.clone(), key.to_string(), value.to_string()],
             Request::SessionGet { id, key } => vec!["sg".into(), id.clone(), key.to_string()],
@@ -75,6 +79,7 @@ impl Request {
                 Request::TodoRead { list: get(1)?, date: if d.is_empty() { None } else { Some(parse_date(&d)?) } }
             }
             Some("tx") => Request::TodoRestart,
+            Some("th") => Request::TodoHandOver,
             Some("sc") => Request::SessionCreate { id: get(1)?, ttl: get(2)?.parse().map_err(|_| "bad ttl")? },
             Some("sp") => Request::SessionPut { id: get(1)?, key: term(&get(2)?)?, value: term(&get(3)?)? },
             Some("sg") => Request::SessionGet { id: get(1)?, key: term(&get(2)?)? },
@@ -112,11 +117,24 @@ pub fn decode_actions(text: &str) -> Vec<Vec<String>> {
     text.split('!').filter(|a| !a.is_empty()).map(|a| a.split('~').map(decode_field).collect()).collect()
 }
 
-/// Starts the todo system if `Todo.Cache` is not running.
-async fn ensure_todo(ctx: &Ctx, backend: Backend) -> Result<(), String> {
+/// Starts the todo system if `Todo.Cache` is not running; on browser storage, first
+/// takes this tab's lease on it (see `storage::SystemLease`).
+async fn ensure_todo(ctx: &Ctx, backend: Backend, lease: LeaseSlot) -> Result<(), String> {
     if ctx.whereis(todo::Cache::NAME).is_none() {
+        hold_lease(ctx, &backend, &lease, "todo").await?;
         todo::start_system(ctx, backend).await.map_err(|e| format!("Todo.Cache.start_link() failed: {e:?}"))?;
     }
+    Ok(())
+}
+
+/// Waits (through `Ctx::io`) until this tab holds `system`'s lease, unless it does or the
+/// storage is this tab's own memory.
+async fn hold_lease(ctx: &Ctx, backend: &Backend, lease: &LeaseSlot, system: &str) -> Result<(), String> {
+    if backend.kind() == BackendKind::Memory || lease.borrow().is_some() {
+        return Ok(());
+    }
+    let acquired = ctx.io(SystemLease::acquire(DEFAULT_DATABASE, system)).await.map_err(|e| e.to_string())?;
+    *lease.borrow_mut() = Some(acquired);
     Ok(())
 }
 
@@ -159,6 +177,8 @@ pub(crate) fn perform(engine: &mut Engine, request: Request) {
     let backend = engine.systems_backend();
     let todo_store = backend.store(TODO_STORE);
     let session_store = backend.store(SESSION_STORE);
+    // A replay's scratch storage needs no lease: it is this tab's alone.
+    let lease = if engine.systems_backend().kind() == BackendKind::Memory { LeaseSlot::default() } else { engine.todo_lease.clone() };
     match request {
         Request::Kill { target } => match engine.resolve_process(&target) {
             Ok(pid) => {
@@ -175,19 +195,27 @@ pub(crate) fn perform(engine: &mut Engine, request: Request) {
             engine.say(label, result);
         }
         Request::TodoAdd { list, date, title } => engine.run_job(label, move |ctx| async move {
-            ensure_todo(&ctx, todo_store).await?;
+            ensure_todo(&ctx, todo_store, lease).await?;
             let server = todo::Cache::server_process(&ctx, &list).await;
             todo::Server::add_entry(&ctx, server, todo::NewEntry::new(date, title));
             Ok(":ok".to_string())
         }),
         Request::TodoRead { list, date } => engine.run_job(label, move |ctx| async move {
-            ensure_todo(&ctx, todo_store).await?;
+            ensure_todo(&ctx, todo_store.clone(), lease).await?;
             let server = todo::Cache::server_process(&ctx, &list).await;
             let entries = match date {
                 Some(d) => todo::Server::entries(&ctx, server, d).await,
                 None => todo::Server::all_entries(&ctx, server).await,
             };
-            Ok(to_term(&entries).render_pretty(64))
+            let mut shown = to_term(&entries).render_pretty(64);
+            // `[]` because the stored list did not decode is not `[]` because it is empty.
+            if entries.is_empty()
+                && let Ok(records) = ctx.io(todo_store.quarantined()).await
+                && let Some(note) = quarantine_note(&records, TODO_STORE, &list)
+            {
+                shown = format!("{shown}\n{note}");
+            }
+            Ok(shown)
         }),
         Request::TodoRestart => engine.run_job(label, move |ctx| async move {
             // A planned restart writes what the workers still hold first; if storage refuses,
@@ -197,8 +225,23 @@ pub(crate) fn perform(engine: &mut Engine, request: Request) {
             {
                 return Err(format!("not restarted, nothing was stopped: the database workers could not save what they hold ({error})"));
             }
-            let started = todo::restart(&ctx, todo_store).await.map_err(|e| format!("{e:?}"))?;
+            todo::stop_system(&ctx).await;
+            hold_lease(&ctx, &todo_store, &lease, "todo").await?;
+            let started = todo::start_system(&ctx, todo_store).await.map_err(|e| format!("{e:?}"))?;
             Ok(format!("{{:ok, {started}}}"))
+        }),
+        Request::TodoHandOver => engine.run_job(label, move |ctx| async move {
+            // As a planned restart: what the workers hold is written first, or nothing stops.
+            if ctx.whereis(todo::Database::NAME).is_some()
+                && let Err(error) = todo::Database::sync(&ctx).await
+            {
+                return Err(format!("kept the todo system here: its database workers could not save what they hold ({error})"));
+            }
+            todo::stop_system(&ctx).await;
+            if let Some(held) = lease.borrow_mut().take() {
+                held.release();
+            }
+            Ok(":ok".into())
         }),
         Request::SessionCreate { id, ttl } => engine.run_job(label, move |ctx| async move {
             ensure_session_store(&ctx, session_store).await?;
@@ -237,11 +280,6 @@ pub(crate) fn perform(engine: &mut Engine, request: Request) {
 /// Submits `request` on the page's engine.
 pub fn submit_on(engine: &EngineHandle, request: Request) {
     submit(&mut engine.borrow_mut(), request);
-}
-
-/// Queues a share link's requests; the engine starts each when the one before has finished.
-pub fn queue_shared(engine: &mut Engine, actions: Vec<Vec<String>>) {
-    engine.queued = actions.into_iter().collect::<VecDeque<_>>();
 }
 
 /// Starts the next queued request if nothing runs (called once per frame).
