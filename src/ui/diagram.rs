@@ -229,11 +229,10 @@ fn draw_row(row: &Row, y: f64, width: f64, lane_w: f64, props: &DiagramProps, ho
         let hovered = hovered.clone();
         Callback::from(move |_: FocusEvent| hovered.set(Some(seq)))
     };
-    let name = format!("{} event {seq}: {}", row.kind.label(), row.text(80));
     html! {
         <g class={classes!("row", format!("k-{class}"), selected.then_some("selected"))} data-seq={seq.to_string()}
            data-kind={class} {onclick} {onmouseenter} {onmouseleave} {onkeydown} {onfocus} onblur={unhover_on_blur(hovered)}
-           tabindex="0" role="button" aria-label={name} aria-pressed={selected.to_string()}>
+           tabindex="0" role="button" aria-pressed={selected.to_string()}>
             <rect class="hit" x="0" y={y.to_string()} width={width.to_string()} height={ROW_H.to_string()} />
             { shape }
         </g>
