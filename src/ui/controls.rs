@@ -73,13 +73,15 @@ pub fn run_command(engine: &EngineHandle, state: &UseReducerHandle<UiState>, com
 
 /// Scrubs to trace event `at` by replaying the run (see `Engine::replay_to`).
 pub fn replay(engine: &EngineHandle, state: &UseReducerHandle<UiState>, at: u64) {
+    let from = engine.borrow().trace_len();
     let mut result = engine.borrow_mut().replay_to(at);
     // A replay stops at the end of a turn, which can be past `at` (a turn emits several
-    // events): aim earlier until it lands at or before `at`, or a key press to the left
-    // would land back where it started.
+    // events): a step back (an arrow key) would land where it started, so aim earlier until
+    // it lands before that.
     let mut target = at;
     while let Ok(reached) = result
-        && reached > at
+        && at < from
+        && reached >= from
         && target > 0
         && at - target < 256
     {

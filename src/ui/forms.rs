@@ -295,7 +295,7 @@ struct OutputProps {
 
 /// Characters of one output line shown at most: a 100,000-character name is shown cut,
 /// with how much was left out.
-const SHOWN_CHARS: usize = 2_000;
+const SHOWN_CHARS: usize = 20_000;
 
 fn shorten(text: &str) -> String {
     match text.char_indices().nth(SHOWN_CHARS) {
