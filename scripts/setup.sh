@@ -50,12 +50,13 @@ fi
 
 # 4. npm packages from package-lock.json: binaryen (wasm-opt; Debian's is too old for current
 #    Rust output) and playwright-core (the end-to-end test's browser driver; it uses Debian's
-#    Chromium and never downloads a browser). A stamp records which lock file was installed.
+#    Chromium and never downloads a browser), axe-core (the e2e accessibility check). A stamp
+#    records which lock file was installed.
 stamp=node_modules/.setup-lock.sha256
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
    || [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
-  say "installing npm packages from package-lock.json (binaryen, playwright-core)"
+  say "installing npm packages from package-lock.json (binaryen, playwright-core, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
   echo "$lock_sum" > "$stamp"
 fi

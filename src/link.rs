@@ -31,6 +31,9 @@ pub enum Request {
     TodoAdd { list: String, date: Date, title: String },
     TodoRead { list: String, date: Option<Date> },
     TodoRestart,
+    /// Another tab asked for the todo system: write what the workers hold, stop it, and
+    /// let that tab have the lease.
+    TodoHandOver,
     SessionCreate { id: String, ttl: u64 },
     SessionPut { id: String, key: Term, value: Term },
     SessionGet { id: String, key: Term },
@@ -56,6 +59,7 @@ impl Request {
             Request::TodoRead { list, date: Some(d) } => format!("Todo.Server.entries(Todo.Cache.server_process({}), {d})", quoted(list)),
             Request::TodoRead { list, date: None } => format!("Todo.Server.all_entries(Todo.Cache.server_process({}))", quoted(list)),
             Request::TodoRestart => "# restart the todo system (Todo.Database.sync(), stop, then Todo.Cache.start_link())".into(),
+            Request::TodoHandOver => "# another tab uses the todo system: Todo.Database.sync(), then stop it here".into(),
             Request::SessionCreate { id, ttl } => format!("SessionStore.Cache.create_session({}, {ttl})", quoted(id)),
             Request::SessionPut { id, key, value } => format!("SessionStore.Session.put(session({}), {key}, {value})", quoted(id)),
             Request::SessionGet { id, key } => format!("SessionStore.Session.get(session({}), {key})", quoted(id)),
@@ -73,6 +77,7 @@ impl Request {
             Request::TodoAdd { list, date, title } => vec!["ta".into(), list.clone(), iso(*date), title.clone()],
             Request::TodoRead { list, date } => vec!["tr".into(), list.clone(), date.map(iso).unwrap_or_default()],
             Request::TodoRestart => vec!["tx".into()],
+            Request::TodoHandOver => vec!["th".into()],
             Request::SessionCreate { id, ttl } => vec!["sc".into(), id.clone(), ttl.to_string()],
             Request::SessionPut { id, key, value } => vec!["sp".into(), id.clone(), key.to_string(), value.to_string()],
             Request::SessionGet { id, key } => vec!["sg".into(), id.clone(), key.to_string()],
@@ -107,6 +112,7 @@ impl Request {
             "ta" => Request::TodoAdd { list: field(1, "list name")?, date: date(2)?.ok_or("the date is missing")?, title: field(3, "title")? },
             "tr" => Request::TodoRead { list: field(1, "list name")?, date: date(2)? },
             "tx" => Request::TodoRestart,
+            "th" => Request::TodoHandOver,
             "sc" => Request::SessionCreate { id: field(1, "session id")?, ttl: parse_ttl(&field(2, "TTL")?)? },
             "sp" => Request::SessionPut { id: field(1, "session id")?, key: term(2, "key")?, value: term(3, "value")? },
             "sg" => Request::SessionGet { id: field(1, "session id")?, key: term(2, "key")? },

@@ -29,3 +29,18 @@ fn the_todo_scenario_fills_the_timeline_and_exports_as_mermaid() {
     assert!(text.contains("->>"), "{text}");
     assert!(text.contains("-->>"), "{text}");
 }
+
+#[wasm_bindgen_test]
+fn mermaid_names_the_forms_lane_as_the_page_does() {
+    let rt = Runtime::new();
+    let s = scenario::all().into_iter().find(|s| s.id == "ch7.todo_cache").unwrap();
+    s.run_to_end(&rt).unwrap();
+    let cache = rt.whereis("Todo.Cache").expect("the scenario leaves Todo.Cache running");
+    rt.send_term(cache, Term::atom("hello")).unwrap();
+    rt.run_until_idle();
+    let mut tl = Timeline::default();
+    tl.ingest(&rt.trace_since(0, usize::MAX));
+    let text = mermaid(&tl, 10_000);
+    assert!(text.contains(" as you (UI)\n"), "{text}");
+    assert!(!text.contains("self()"), "{text}");
+}

@@ -598,3 +598,21 @@ fn a_driver_waiting_for_io_is_woken_when_a_process_future_makes_progress() {
     assert!(driver.0.load(Ordering::SeqCst), "the driver's waker fired");
     assert!(woken.as_mut().poll(&mut Context::from_waker(&driver_waker)).is_ready());
 }
+
+#[test]
+fn a_process_killed_before_it_first_runs_never_runs() {
+    // The page's Kill lands between ticks: a process spawned and queued but not yet polled
+    // must die there, not run its first turn (a Todo.Server logging "Starting todo server"
+    // after its `:killed` exit) and only then exit.
+    let rt = Runtime::new();
+    let pid = rt.spawn("victim", |ctx| async move {
+        ctx.log("started");
+        idle_forever(ctx).await
+    });
+    rt.exit(pid, ExitReason::Kill);
+    rt.run_until_idle();
+    assert!(!rt.is_alive(pid));
+    let events = rt.trace_since(0, usize::MAX);
+    assert!(!events.iter().any(|e| e.kind == EventKind::Log && e.to == Some(pid)), "{events:#?}");
+    assert!(events.iter().any(|e| e.kind == EventKind::Exit && e.to == Some(pid)));
+}

@@ -5,7 +5,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 use otp_playground::runtime::{EventKind, Runtime};
-use otp_playground::storage::Backend;
+use otp_playground::storage::{Backend, SESSION_STORE, TODO_STORE, quarantine_note};
 use otp_playground::systems::todo::{
     self, Cache, Database, Entry, NewEntry, Server, TodoList, Updater, restart, start_system, stop_system,
 };
@@ -426,4 +426,24 @@ fn messages_render_as_the_sheets_tuples() {
     assert_eq!(shown(to_term(&DatabaseCall::ChooseWorker("Alice".into()))), r#"{:choose_worker, "Alice"}"#);
     assert_eq!(shown(to_term(&WorkerCast::Store("Alice".into(), Term::Int(1)))), r#"{:store, "Alice", 1}"#);
     assert_eq!(shown(to_term(&WorkerCall::Get("Alice".into()))), r#"{:get, "Alice"}"#);
+}
+
+#[test]
+fn a_list_read_after_its_record_was_quarantined_comes_with_a_note_saying_so() {
+    let rt = Runtime::new();
+    let store = Backend::memory().store(TODO_STORE);
+    let (entries, records) = rt
+        .block_on(move |ctx| async move {
+            store.put_raw("Alice", vec![131, 255]).await.unwrap();
+            start_system(&ctx, store.clone()).await.unwrap();
+            let alice = Cache::server_process(&ctx, "Alice").await;
+            (Server::all_entries(&ctx, alice).await, store.quarantined().await.unwrap())
+        })
+        .unwrap();
+    assert!(entries.is_empty(), "the list reads as []");
+    let note = quarantine_note(&records, TODO_STORE, "Alice").expect("a note for Alice's list");
+    assert!(note.contains("\"Alice\" did not decode"), "{note}");
+    assert!(note.contains("quarantine record #1"), "{note}");
+    assert_eq!(quarantine_note(&records, TODO_STORE, "Bob"), None, "Bob's list was never set aside");
+    assert_eq!(quarantine_note(&records, SESSION_STORE, "Alice"), None, "another store's key of the same name");
 }

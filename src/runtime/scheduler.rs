@@ -498,7 +498,9 @@ impl Inner {
     /// step first (see docs/semantics.md); any other one ends now.
     pub fn kill(&mut self, pid: Pid, reason: ExitReason, run_terminate: bool) {
         let Some(slot) = self.slot_mut(pid) else { return };
-        if slot.status == Status::Running || slot.queued {
+        // Only a process in its turn (or one that must run `terminate`) finishes it first: a
+        // queued one killed between turns never runs again, as on the BEAM.
+        if slot.status == Status::Running || (slot.queued && run_terminate) {
             let extras = slot.extras();
             if extras.pending_exit.is_none() {
                 extras.pending_exit = Some((reason, run_terminate));

@@ -37,6 +37,7 @@
 //! - `mod.rs`: [`Backend`], [`BackendKind`], [`StorageError`], [`QuarantinedRecord`],
 //!   opening with fallback ([`Backend::open_with_fallback`]).
 //! - `memory.rs`: [`MemoryStore`]; `indexeddb.rs`, `local_storage.rs`: the browser backends.
+//! - `lease.rs`: [`SystemLease`], one tab at a time running a system on a browser database.
 //! - `inspect.rs`: the storage inspector, export/import and clear.
 //! - `codec.rs`: base64 for localStorage.
 
@@ -44,12 +45,14 @@ mod codec;
 #[cfg(target_arch = "wasm32")]
 mod indexeddb;
 mod inspect;
+mod lease;
 #[cfg(target_arch = "wasm32")]
 mod local_storage;
 mod memory;
 
 pub use codec::{base64_decode, base64_encode};
 pub use inspect::{EXPORT_TAG, EXPORT_VERSION, ImportSummary, Inspection, RecordInfo, StoreListing, clear, export, import, inspect, validate_export};
+pub use lease::SystemLease;
 pub use memory::MemoryStore;
 
 use std::cell::{Cell, RefCell};
@@ -212,6 +215,17 @@ pub struct QuarantinedRecord {
     pub reason: String,
     #[serde(serialize_with = "serialize_binary")]
     pub bytes: Vec<u8>,
+}
+
+/// The note a reader of `key` in `store` needs when its stored value was set aside: the
+/// value reads as empty (`[]`, `nil`) because the bytes did not decode, not because nothing
+/// was stored. `None` if no record of that key is in quarantine.
+pub fn quarantine_note(records: &[QuarantinedRecord], store: &str, key: &str) -> Option<String> {
+    let record = records.iter().filter(|r| r.store == store && r.key == key).max_by_key(|r| r.id)?;
+    Some(format!(
+        "# note: the stored value of {key:?} did not decode ({}), so it reads as empty here; its bytes are kept as quarantine record #{} (Stats & storage lists it)",
+        record.reason, record.id
+    ))
 }
 
 fn serialize_binary<S: serde::Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {

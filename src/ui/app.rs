@@ -97,7 +97,7 @@ pub fn App() -> Html {
         let (engine, state) = (engine.clone(), state.clone());
         use_effect_with((), move |_| {
             mark_interactive();
-            super::engine::open_storage(&engine, crate::storage::BackendKind::IndexedDb);
+            super::engine::open_storage(&engine, super::engine::remembered_storage());
             let shared = match shared_run() {
                 Ok(shared) => shared,
                 Err(why) => {
@@ -118,7 +118,9 @@ pub fn App() -> Html {
                 (None, None) => {}
             }
             if shared.run.is_none() && !shared.actions.is_empty() {
-                super::requests::queue_shared(&mut engine.borrow_mut(), shared.actions);
+                // A view of the run: its requests run on scratch storage, never on the
+                // learner's data, however often the address is opened or reloaded.
+                engine.borrow_mut().open_link_actions(shared.actions);
             }
         });
     }

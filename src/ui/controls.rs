@@ -73,7 +73,21 @@ pub fn run_command(engine: &EngineHandle, state: &UseReducerHandle<UiState>, com
 
 /// Scrubs to trace event `at` by replaying the run (see `Engine::replay_to`).
 pub fn replay(engine: &EngineHandle, state: &UseReducerHandle<UiState>, at: u64) {
-    let result = engine.borrow_mut().replay_to(at);
+    let from = engine.borrow().trace_len();
+    let mut result = engine.borrow_mut().replay_to(at);
+    // A replay stops at the end of a turn, which can be past `at` (a turn emits several
+    // events): a step back (an arrow key) would land where it started, so aim earlier until
+    // it lands before that.
+    let mut target = at;
+    while let Ok(reached) = result
+        && at < from
+        && reached >= from
+        && target > 0
+        && at - target < 256
+    {
+        target -= 1;
+        result = engine.borrow_mut().replay_to(target);
+    }
     match result {
         Ok(reached) => {
             let eng = engine.borrow();
@@ -161,6 +175,17 @@ pub fn Controls(props: &ControlsProps) -> Html {
             }
         })
     };
+    let link_actions = props.engine.borrow().link_actions.as_ref().map(|(_, actions)| actions.len());
+    let on_apply = {
+        let (engine, state) = (props.engine.clone(), state.clone());
+        Callback::from(move |_: MouseEvent| {
+            if engine.borrow_mut().apply_link_actions() {
+                let id = engine.borrow().scenario;
+                state.dispatch(UiAction::ScenarioLoaded(id, true));
+                state.dispatch(UiAction::Notice("Running the address's actions on your stored data.".into()));
+            }
+        })
+    };
     let frame = &state.frame;
     let seconds = frame.now as f64 / 1000.0;
 
@@ -213,8 +238,20 @@ pub fn Controls(props: &ControlsProps) -> Html {
             if let Some(notice) = &state.notice {
                 <p class="notice" id="notice">{ notice.clone() }</p>
             }
+            if let Some(count) = link_actions {
+                <p class="notice" id="link-notice">
+                    { format!("This address's {count} action{} ran on scratch in-memory storage: your stored data is untouched. ", plural(count)) }
+                    <button type="button" class="small" id="btn-apply-link" onclick={on_apply}>
+                        { format!("Apply these {count} action{} to my data", plural(count)) }
+                    </button>
+                </p>
+            }
         </div>
     }
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
 }
 
 /// A 16×16 icon drawn with one path in the text colour (no icon font: it renders everywhere).

@@ -54,12 +54,24 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         let scroll_ref = scroll_ref.clone();
         let (viewport_h, viewport_w) = (viewport_h.clone(), viewport_w.clone());
         let following = *follow;
+        let engine = props.engine.clone();
         use_effect_with((props.version, following, props.generation), move |_| {
             if let Some(el) = scroll_ref.cast::<HtmlElement>() {
                 viewport_h.set(el.client_height() as f64);
                 viewport_w.set(el.client_width() as f64);
                 if following {
                     el.set_scroll_top(el.scroll_height());
+                    // Sideways too: the newest arrow's lanes in view.
+                    let tl = &engine.borrow().timeline;
+                    if let Some(row) = tl.rows.back() {
+                        let client = el.client_width() as f64;
+                        let lane_w = ((client - LEFT * 2.0) / tl.lanes.len().max(1) as f64).clamp(LANE_MIN, LANE_MAX);
+                        let (a, b) = (lane_x_at(row.from.min(row.to), lane_w), lane_x_at(row.from.max(row.to), lane_w));
+                        let left = el.scroll_left() as f64;
+                        if a < left || b > left + client {
+                            el.set_scroll_left((((a + b) / 2.0) - client / 2.0).max(0.0) as i32);
+                        }
+                    }
                 }
             }
         });
@@ -169,22 +181,24 @@ fn draw_row(row: &Row, y: f64, width: f64, lane_w: f64, props: &DiagramProps, ho
     };
     let selected = props.selected_event == Some(seq);
     let shape = if row.kind.is_note() {
-        let text = row.text(((lane_w * 1.6) / CHAR_W) as usize);
+        let (x, anchor, chars) = beside(x1, 7.0, lane_w * 1.6, width);
+        let text = row.text(chars);
         html! {
             <>
                 <circle class="note-dot" cx={x1.to_string()} cy={(mid - 3.0).to_string()} r="3" />
-                <text class="note" x={(x1 + 7.0).to_string()} y={mid.to_string()}>{ text }</text>
+                <text class="note" x={x.to_string()} y={mid.to_string()} text-anchor={anchor}>{ text }</text>
             </>
         }
     } else if row.from == row.to {
         let d = format!("M{x1} {} h16 v8 h-12", mid - 9.0);
         let head = format!("M{} {} l6 -3.5 v7 z", x1 + 1.0, mid - 1.0);
-        let text = row.text(((lane_w * 1.4) / CHAR_W) as usize);
+        let (x, anchor, chars) = beside(x1, 20.0, lane_w * 1.4, width);
+        let text = row.text(chars);
         html! {
             <>
                 <path class="arrow self" d={d} fill="none" />
                 <path class="head" d={head} />
-                <text class="label" x={(x1 + 20.0).to_string()} y={mid.to_string()}>{ text }</text>
+                <text class="label" x={x.to_string()} y={mid.to_string()} text-anchor={anchor}>{ text }</text>
             </>
         }
     } else {
@@ -201,13 +215,43 @@ fn draw_row(row: &Row, y: f64, width: f64, lane_w: f64, props: &DiagramProps, ho
             </>
         }
     };
+    let onkeydown = {
+        let onclick = onclick.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                e.stop_propagation();
+                onclick.emit(MouseEvent::new("click").expect("a click event"));
+            }
+        })
+    };
+    let onfocus = {
+        let hovered = hovered.clone();
+        Callback::from(move |_: FocusEvent| hovered.set(Some(seq)))
+    };
     html! {
         <g class={classes!("row", format!("k-{class}"), selected.then_some("selected"))} data-seq={seq.to_string()}
-           data-kind={class} {onclick} {onmouseenter} {onmouseleave}>
+           data-kind={class} {onclick} {onmouseenter} {onmouseleave} {onkeydown} {onfocus} onblur={unhover_on_blur(hovered)}
+           tabindex="0" role="button" aria-pressed={selected.to_string()}>
             <rect class="hit" x="0" y={y.to_string()} width={width.to_string()} height={ROW_H.to_string()} />
             { shape }
         </g>
     }
+}
+
+fn unhover_on_blur(hovered: &UseStateHandle<Option<u64>>) -> Callback<FocusEvent> {
+    let hovered = hovered.clone();
+    Callback::from(move |_: FocusEvent| hovered.set(None))
+}
+
+/// Where a label beside a lane's point `x` goes so the diagram's edge never clips it: to the
+/// right (`gap` px off) if it fits there or that side has more room, else to the left,
+/// right-aligned. Returns the text's x, its `text-anchor` and how many characters fit.
+fn beside(x: f64, gap: f64, wanted: f64, width: f64) -> (f64, &'static str, usize) {
+    let right = width - LEFT - (x + gap);
+    let left = x - gap - LEFT;
+    let chars = |room: f64| ((wanted.min(room)) / CHAR_W).max(4.0) as usize;
+    if right >= wanted || right >= left { (x + gap, "start", chars(right)) } else { (x - gap, "end", chars(left)) }
 }
 
 #[derive(Properties, PartialEq)]
@@ -314,14 +358,14 @@ pub fn timeline_svg(tl: &Timeline, max_rows: usize) -> String {
 /// The same colours as the stylesheet's light theme.
 fn kind_color(kind: RowKind) -> &'static str {
     match kind.class() {
-        "call" => "#2f6fde",
-        "reply" => "#1f8a4c",
-        "cast" => "#b35c00",
+        "call" => "#2a62c8",
+        "reply" => "#17703c",
+        "cast" => "#9a4f00",
         "info" => "#6e4a7e",
         "down" => "#c0392b",
-        "exit" | "exited" | "stop" => "#d6336c",
-        "spawn" => "#0f8b8d",
-        "timer" => "#8a6d00",
+        "exit" | "exited" | "stop" => "#b82a5e",
+        "spawn" => "#0a7073",
+        "timer" => "#7a6000",
         _ => "#666666",
     }
 }

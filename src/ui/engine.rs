@@ -14,13 +14,16 @@ use crate::driver::{self, DriverControls};
 use crate::replay::{self, Journal};
 use crate::runtime::{Ctx, Pid, Runtime, Shell};
 use crate::scenario::{self, Scenario};
-use crate::storage::{Backend, BackendKind, DEFAULT_DATABASE};
+use crate::storage::{Backend, BackendKind, DEFAULT_DATABASE, SystemLease};
 use crate::systems::session::{KindReport, LoadConfig, LoadHandle, spawn_load};
 
 use super::timeline::Timeline;
 
 /// Events read from the trace per animation frame at most; the rest wait for the next.
 pub const EVENTS_PER_FRAME: usize = 30_000;
+
+/// Where a tab keeps a system's lease; shared with the shell processes that start systems.
+pub type LeaseSlot = Rc<RefCell<Option<SystemLease>>>;
 
 /// A form's request running in a shell process.
 pub struct Job {
@@ -44,6 +47,11 @@ pub struct Engine {
     pub storage_notice: Option<String>,
     /// The browser storage has been opened (share-link requests wait for it).
     pub storage_ready: bool,
+    /// This tab's lease on the todo system over the browser database (see
+    /// `storage::SystemLease`): held from the system's start until another tab asks.
+    pub todo_lease: LeaseSlot,
+    /// A hand-over of the todo lease is under way (its request was submitted).
+    handing_over: bool,
     pub timeline: Timeline,
     cursor: u64,
     pub scenario: Option<&'static str>,
@@ -62,6 +70,9 @@ pub struct Engine {
     scratch_storage: Option<Backend>,
     /// A share link's requests not started yet.
     pub queued: VecDeque<Vec<String>>,
+    /// An address's requests that ran on scratch storage, kept until the learner applies
+    /// them to their own data (or the run is reset): an address is a view, never a command.
+    pub link_actions: Option<(Option<&'static str>, Vec<Vec<String>>)>,
     pub output: Vec<OutputLine>,
     pub output_version: u64,
     /// A session-store load run in progress, and the last run's report lines.
@@ -114,7 +125,24 @@ impl PartialEq for EngineHandle {
 
 impl EngineHandle {
     pub fn new() -> Self {
-        EngineHandle(Rc::new(RefCell::new(Engine::new(page_backend()))))
+        let handle = EngineHandle(Rc::new(RefCell::new(Engine::new(page_backend()))));
+        handle.watch_leases();
+        handle
+    }
+
+    /// Hands the todo system over when another tab asks: on a timer, not per animation
+    /// frame, because a tab in the background gets no frames yet must let the other write.
+    fn watch_leases(&self) {
+        let engine = Rc::downgrade(&self.0);
+        wasm_bindgen_futures::spawn_local(async move {
+            loop {
+                gloo_timers::future::TimeoutFuture::new(100).await;
+                let Some(engine) = engine.upgrade() else { return };
+                if let Ok(mut engine) = engine.try_borrow_mut() {
+                    engine.hand_over_if_wanted();
+                }
+            }
+        });
     }
 
     pub fn borrow(&self) -> std::cell::Ref<'_, Engine> {
@@ -148,6 +176,35 @@ fn page_backend() -> Backend {
     Backend::memory()
 }
 
+/// Where the learner's storage choice is kept across reloads (the page's own setting, in
+/// localStorage beside the theme; not data).
+const STORAGE_CHOICE_KEY: &str = "otp-playground.storage";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The storage the learner chose last time (IndexedDB if never).
+pub fn remembered_storage() -> BackendKind {
+    match local_storage().and_then(|s| s.get_item(STORAGE_CHOICE_KEY).ok()?).as_deref() {
+        Some("localstorage") => BackendKind::LocalStorage,
+        Some("memory") => BackendKind::Memory,
+        _ => BackendKind::IndexedDb,
+    }
+}
+
+/// Keeps the learner's storage choice for the next visit.
+pub fn remember_storage(kind: BackendKind) {
+    let value = match kind {
+        BackendKind::IndexedDb => "indexeddb",
+        BackendKind::LocalStorage => "localstorage",
+        BackendKind::Memory => "memory",
+    };
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(STORAGE_CHOICE_KEY, value);
+    }
+}
+
 /// Opens the page's database in `kind` (falling back IndexedDB → localStorage → memory) and
 /// makes it the one forms start systems on. Systems already running keep their handle.
 pub fn open_storage(engine: &EngineHandle, kind: BackendKind) {
@@ -173,6 +230,8 @@ impl Engine {
             backend,
             storage_notice: None,
             storage_ready: false,
+            todo_lease: LeaseSlot::default(),
+            handing_over: false,
             timeline: Timeline::default(),
             cursor: 0,
             scenario: None,
@@ -183,6 +242,7 @@ impl Engine {
             replayed_inputs: 0,
             scratch_storage: None,
             queued: VecDeque::new(),
+            link_actions: None,
             output: Vec::new(),
             output_version: 0,
             load: None,
@@ -219,8 +279,13 @@ impl Engine {
         self.replay_source = None;
         self.scratch_storage = None;
         self.queued.clear();
+        self.link_actions = None;
         self.load = None;
         self.last_now = u64::MAX;
+        // The status line's rates describe the run that just went.
+        self.frames = 0;
+        self.events_in_window = 0;
+        self.events_per_sec = 0.0;
         self.output_version += 1;
     }
 
@@ -249,6 +314,30 @@ impl Engine {
         self.controls.paused.set(paused);
         scenario.spawn(&self.rt);
         self.scenario = Some(scenario.id);
+    }
+
+    /// Runs an address's requests (after its scenario, if any) on scratch in-memory storage:
+    /// opening or reloading an address never writes the learner's data. They are kept so
+    /// [`Engine::apply_link_actions`] can run them on the page's storage when asked.
+    pub fn open_link_actions(&mut self, actions: Vec<Vec<String>>) {
+        self.scratch_storage = Some(Backend::memory());
+        self.link_actions = Some((self.scenario, actions.clone()));
+        self.queued = actions.into_iter().collect();
+    }
+
+    /// The learner asked for an address's requests to change their data: the scenario and
+    /// the requests run again, this time on the page's storage. `false` if there are none.
+    pub fn apply_link_actions(&mut self) -> bool {
+        let Some((scenario, actions)) = self.link_actions.take() else { return false };
+        match scenario.and_then(find_scenario) {
+            Some(scenario) => self.load_scenario(&scenario, false),
+            None => {
+                self.reset();
+                self.controls.paused.set(false);
+            }
+        }
+        self.queued = actions.into_iter().collect();
+        true
     }
 
     /// Scrubs back (or forward): replays the run on a fresh runtime until `event` trace
@@ -458,6 +547,25 @@ impl Engine {
             fps: self.fps,
             events_per_sec: self.events_per_sec,
         })
+    }
+
+    /// Another tab wants the todo system: stop ours (after writing what its workers hold)
+    /// and let the lease go; released at once when this runtime runs no todo system.
+    fn hand_over_if_wanted(&mut self) {
+        let wanted = self.todo_lease.borrow().as_ref().is_some_and(SystemLease::wanted_elsewhere);
+        if !wanted {
+            self.handing_over = false;
+            return;
+        }
+        if self.rt.whereis(crate::systems::todo::Cache::NAME).is_none() && self.rt.whereis(crate::systems::todo::Database::NAME).is_none() {
+            if let Some(lease) = self.todo_lease.borrow_mut().take() {
+                lease.release();
+            }
+            self.handing_over = false;
+        } else if !self.handing_over {
+            self.handing_over = true;
+            super::requests::submit(self, super::requests::Request::TodoHandOver);
+        }
     }
 
     /// A process named by `#PID<0.N.0>`, `0.N.0`, `N`, or a registered name.

@@ -46,7 +46,8 @@ pub fn mermaid(tl: &Timeline, max_rows: usize) -> String {
                 Some(name) => format!("{name} {pid}"),
                 None => pid.to_string(),
             },
-            None => "self()".to_string(),
+            // The page's name for the forms' lane: `self()` would be a process of its own.
+            None => lane.title(),
         };
         out += &format!("participant {i} as {}\n", mermaid_escape(&title));
     }
@@ -136,6 +137,19 @@ pub fn shared_run() -> Result<SharedRun, String> {
     SharedRun::parse(&hash)
 }
 
+/// Puts `text` on the clipboard; `false` if the browser refuses (no permission, not a
+/// secure context, no Clipboard API).
+async fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let navigator = js_sys::Reflect::get(&window, &"navigator".into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+    let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) else { return false };
+    match write.call1(&clipboard, &text.into()).map(|p| p.dyn_into::<js_sys::Promise>()) {
+        Ok(Ok(promise)) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+        _ => false,
+    }
+}
+
 /// Offers `text` as a file download named `filename`.
 fn download(filename: &str, mime: &str, text: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
@@ -182,16 +196,36 @@ pub fn Export(props: &ExportProps) -> Html {
         })
     };
     let run_link = use_state(|| None::<Result<String, String>>);
+    let copied = use_state(|| None::<bool>);
+    let link_input = use_node_ref();
     let on_link = {
-        let (engine, run_link) = (props.engine.clone(), run_link.clone());
+        let (engine, run_link, copied) = (props.engine.clone(), run_link.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
             if run_link.is_some() {
                 run_link.set(None);
-            } else {
-                run_link.set(Some(write_run_link(&engine.borrow())));
+                return;
             }
+            let link = write_run_link(&engine.borrow());
+            copied.set(None);
+            if let Ok(url) = &link {
+                let (copied, url) = (copied.clone(), url.clone());
+                wasm_bindgen_futures::spawn_local(async move { copied.set(Some(copy_to_clipboard(&url).await)) });
+            }
+            run_link.set(Some(link));
         })
     };
+    {
+        // Not copied: the link is shown selected, ready for Ctrl-C.
+        let link_input = link_input.clone();
+        use_effect_with(*copied, move |copied| {
+            if *copied == Some(false)
+                && let Some(input) = link_input.cast::<web_sys::HtmlInputElement>()
+            {
+                let _ = input.focus();
+                input.select();
+            }
+        });
+    }
     html! {
         <div class="export">
             <button type="button" class="small secondary" id="btn-link" onclick={on_link}
@@ -203,7 +237,12 @@ pub fn Export(props: &ExportProps) -> Html {
             { match &*run_link {
                 Some(Ok(url)) => html! {
                     <div class="mermaid-box">
-                        <input id="run-link" type="text" readonly=true value={url.clone()} aria-label="Link to this run" />
+                        <input id="run-link" ref={link_input.clone()} type="text" readonly=true value={url.clone()} aria-label="Link to this run" />
+                        <p class="muted" id="run-link-status" role="status">{ match *copied {
+                            Some(true) => "Copied to the clipboard.",
+                            Some(false) => "The browser did not let the page copy it: the link is selected, press Ctrl-C (⌘C).",
+                            None => "",
+                        } }</p>
                     </div>
                 },
                 Some(Err(why)) => html! { <div class="mermaid-box"><p class="form-error" id="run-link-error">{ why.clone() }</p></div> },

@@ -25,10 +25,16 @@ fn use_field(initial: &str) -> (UseStateHandle<String>, Callback<InputEvent>) {
 }
 
 fn field(id: &'static str, label: &'static str, value: &UseStateHandle<String>, oninput: Callback<InputEvent>, placeholder: &'static str) -> Html {
+    field_of(None, id, label, value, oninput, placeholder)
+}
+
+/// A field whose label other forms use too ("key"): its accessible name says whose it is.
+fn field_of(form: Option<&'static str>, id: &'static str, label: &'static str, value: &UseStateHandle<String>, oninput: Callback<InputEvent>, placeholder: &'static str) -> Html {
+    let name = form.map(|form| format!("{label} ({form})"));
     html! {
         <label class="field" for={id}>
             <span>{ label }</span>
-            <input {id} type="text" value={(**value).clone()} {oninput} {placeholder} autocomplete="off" spellcheck="false" />
+            <input {id} type="text" value={(**value).clone()} {oninput} {placeholder} autocomplete="off" spellcheck="false" aria-label={name} />
         </label>
     }
 }
@@ -186,13 +192,13 @@ fn SessionForm(props: &EngineProps) -> Html {
             <h3>{ "Session store" }</h3>
             { field("session-id", "session id", &id, on_id, "user-1") }
             { field("session-ttl", "TTL (s)", &ttl, on_ttl, "3600") }
-            { field("session-key", "key", &key, on_key, ":theme") }
-            { field("session-value", "value", &value, on_value, "\"dark\"") }
+            { field_of(Some("session store"), "session-key", "key", &key, on_key, ":theme") }
+            { field_of(Some("session store"), "session-value", "value", &value, on_value, "\"dark\"") }
             { error_line(&error, "session-error") }
             <div class="buttons">
                 <button type="button" class="small" id="btn-session-create" onclick={request("create")}>{ "Create" }</button>
-                <button type="button" class="small secondary" id="btn-session-put" onclick={request("put")}>{ "Put" }</button>
-                <button type="button" class="small secondary" id="btn-session-get" onclick={request("get")}>{ "Get" }</button>
+                <button type="button" class="small secondary" id="btn-session-put" aria-label="Put (session store)" onclick={request("put")}>{ "Put" }</button>
+                <button type="button" class="small secondary" id="btn-session-get" aria-label="Get (session store)" onclick={request("get")}>{ "Get" }</button>
                 <button type="button" class="small secondary" id="btn-session-stats" onclick={request("stats")}>{ "Stats" }</button>
             </div>
         </form>
@@ -230,12 +236,12 @@ fn KvForm(props: &EngineProps) -> Html {
     html! {
         <form class="card" id="form-kv" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <h3>{ "KV store" }</h3>
-            { field("kv-key", "key", &key, on_key, ":color") }
-            { field("kv-value", "value", &value, on_value, "\"blue\"") }
+            { field_of(Some("KV store"), "kv-key", "key", &key, on_key, ":color") }
+            { field_of(Some("KV store"), "kv-value", "value", &value, on_value, "\"blue\"") }
             { error_line(&error, "kv-error") }
             <div class="buttons">
-                <button type="button" class="small" id="btn-kv-put" onclick={request(true)}>{ "Put" }</button>
-                <button type="button" class="small secondary" id="btn-kv-get" onclick={request(false)}>{ "Get" }</button>
+                <button type="button" class="small" id="btn-kv-put" aria-label="Put (KV store)" onclick={request(true)}>{ "Put" }</button>
+                <button type="button" class="small secondary" id="btn-kv-get" aria-label="Get (KV store)" onclick={request(false)}>{ "Get" }</button>
             </div>
         </form>
     }
@@ -296,6 +302,17 @@ struct OutputProps {
     version: u64,
 }
 
+/// Characters of one output line shown at most: a 100,000-character name is shown cut,
+/// with how much was left out.
+const SHOWN_CHARS: usize = 20_000;
+
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        Some((cut, _)) => format!("{}… ({} more characters)", &text[..cut], text[cut..].chars().count()),
+        None => text.to_string(),
+    }
+}
+
 /// What the requests answered, newest last, the way iex shows it.
 #[component]
 fn Output(props: &OutputProps) -> Html {
@@ -310,10 +327,10 @@ fn Output(props: &OutputProps) -> Html {
             }
             { for engine.output[start..].iter().map(|line| html! {
                 <div class="iex-entry">
-                    <div class="iex-input"><span class="prompt">{ "iex> " }</span>{ line.input.clone() }</div>
+                    <div class="iex-input"><span class="prompt">{ "iex> " }</span>{ shorten(&line.input) }</div>
                     { match &line.result {
-                        Ok(text) => html! { <pre class="iex-result">{ text.clone() }</pre> },
-                        Err(text) => html! { <pre class="iex-result error">{ text.clone() }</pre> },
+                        Ok(text) => html! { <pre class="iex-result">{ shorten(text) }</pre> },
+                        Err(text) => html! { <pre class="iex-result error">{ shorten(text) }</pre> },
                     } }
                 </div>
             }) }

@@ -88,6 +88,7 @@ pub fn Processes(props: &ProcessesProps) -> Html {
                         <tr>
                             { header(SortKey::Pid, "PID", false) }
                             { header(SortKey::Name, "Name", false) }
+                            <th>{ "Module" }</th>
                             { header(SortKey::Status, "Status", false) }
                             { header(SortKey::Mailbox, "MQ", true) }
                             { header(SortKey::Handled, "Handled", true) }
@@ -103,12 +104,13 @@ pub fn Processes(props: &ProcessesProps) -> Html {
                                 <tr key={pid.number()} class={classes!(selected.then_some("selected"), (p.mailbox_len > 10).then_some("busy"))}
                                     data-pid={pid.number().to_string()} {onclick}>
                                     <td class="mono">{ pid.to_string() }</td>
-                                    <td class="mono" title={p.module.clone()}>
-                                        { match &p.name {
-                                            Some(name) => html! { <span class="reg-name">{ name.clone() }</span> },
-                                            None => html! { <span class="muted">{ p.module.clone() }</span> },
-                                        } }
+                                    // Only a registered name here: what Kill and Send accept by name.
+                                    <td class="mono" title={p.name.clone()}>
+                                        if let Some(name) = &p.name {
+                                            <span class="reg-name">{ name.clone() }</span>
+                                        }
                                     </td>
+                                    <td class="mono muted" title={p.module.clone()}>{ p.module.clone() }</td>
                                     <td class={classes!("status", status_text(p.status))}>{ status_text(p.status) }</td>
                                     <td class="num">{ p.mailbox_len }</td>
                                     <td class="num">{ p.handled }</td>

@@ -2,12 +2,11 @@
 //! and send, directly), is recorded, and is encoded in the share link, so opening the link
 //! replays the same scenario and the same requests in the same order.
 
-use std::collections::VecDeque;
-
 use super::engine::{Engine, EngineHandle};
 pub use crate::link::Request;
 use crate::runtime::{Ctx, ExitReason};
-use crate::storage::{Backend, SESSION_STORE, TODO_STORE};
+use super::engine::LeaseSlot;
+use crate::storage::{Backend, BackendKind, DEFAULT_DATABASE, SESSION_STORE, SystemLease, TODO_STORE, quarantine_note};
 use crate::systems::{kv, session, todo};
 use crate::term::to_term;
 
@@ -17,11 +16,24 @@ pub fn encode_actions(actions: &[Request]) -> (String, usize) {
     crate::link::encode_actions(actions)
 }
 
-/// Starts the todo system if `Todo.Cache` is not running.
-async fn ensure_todo(ctx: &Ctx, backend: Backend) -> Result<(), String> {
+/// Starts the todo system if `Todo.Cache` is not running; on browser storage, first
+/// takes this tab's lease on it (see `storage::SystemLease`).
+async fn ensure_todo(ctx: &Ctx, backend: Backend, lease: LeaseSlot) -> Result<(), String> {
     if ctx.whereis(todo::Cache::NAME).is_none() {
+        hold_lease(ctx, &backend, &lease, "todo").await?;
         todo::start_system(ctx, backend).await.map_err(|e| format!("Todo.Cache.start_link() failed: {e}"))?;
     }
+    Ok(())
+}
+
+/// Waits (through `Ctx::io`) until this tab holds `system`'s lease, unless it does or the
+/// storage is this tab's own memory.
+async fn hold_lease(ctx: &Ctx, backend: &Backend, lease: &LeaseSlot, system: &str) -> Result<(), String> {
+    if backend.kind() == BackendKind::Memory || lease.borrow().is_some() {
+        return Ok(());
+    }
+    let acquired = ctx.io(SystemLease::acquire(DEFAULT_DATABASE, system)).await.map_err(|e| e.to_string())?;
+    *lease.borrow_mut() = Some(acquired);
     Ok(())
 }
 
@@ -66,6 +78,8 @@ pub(crate) fn perform(engine: &mut Engine, request: Request) {
     let backend = engine.systems_backend();
     let todo_store = backend.store(TODO_STORE);
     let session_store = backend.store(SESSION_STORE);
+    // A replay's scratch storage needs no lease: it is this tab's alone.
+    let lease = if engine.systems_backend().kind() == BackendKind::Memory { LeaseSlot::default() } else { engine.todo_lease.clone() };
     match request {
         Request::Kill { target } => match engine.resolve_process(&target) {
             Ok(pid) => {
@@ -82,19 +96,27 @@ pub(crate) fn perform(engine: &mut Engine, request: Request) {
             engine.say(label, result);
         }
         Request::TodoAdd { list, date, title } => engine.run_job(label, move |ctx| async move {
-            ensure_todo(&ctx, todo_store).await?;
+            ensure_todo(&ctx, todo_store, lease).await?;
             let server = todo::Cache::server_process(&ctx, &list).await;
             todo::Server::add_entry(&ctx, server, todo::NewEntry::new(date, title));
             Ok(":ok".to_string())
         }),
         Request::TodoRead { list, date } => engine.run_job(label, move |ctx| async move {
-            ensure_todo(&ctx, todo_store).await?;
+            ensure_todo(&ctx, todo_store.clone(), lease).await?;
             let server = todo::Cache::server_process(&ctx, &list).await;
             let entries = match date {
                 Some(d) => todo::Server::entries(&ctx, server, d).await,
                 None => todo::Server::all_entries(&ctx, server).await,
             };
-            Ok(to_term(&entries).render_pretty(64))
+            let mut shown = to_term(&entries).render_pretty(64);
+            // `[]` because the stored list did not decode is not `[]` because it is empty.
+            if entries.is_empty()
+                && let Ok(records) = ctx.io(todo_store.quarantined()).await
+                && let Some(note) = quarantine_note(&records, TODO_STORE, &list)
+            {
+                shown = format!("{shown}\n{note}");
+            }
+            Ok(shown)
         }),
         Request::TodoRestart => engine.run_job(label, move |ctx| async move {
             // A planned restart writes what the workers still hold first; if storage refuses,
@@ -104,8 +126,23 @@ pub(crate) fn perform(engine: &mut Engine, request: Request) {
             {
                 return Err(format!("not restarted, nothing was stopped: the database workers could not save what they hold ({error})"));
             }
-            let started = todo::restart(&ctx, todo_store).await.map_err(|e| e.to_string())?;
+            todo::stop_system(&ctx).await;
+            hold_lease(&ctx, &todo_store, &lease, "todo").await?;
+            let started = todo::start_system(&ctx, todo_store).await.map_err(|e| e.to_string())?;
             Ok(format!("{{:ok, {started}}}"))
+        }),
+        Request::TodoHandOver => engine.run_job(label, move |ctx| async move {
+            // As a planned restart: what the workers hold is written first, or nothing stops.
+            if ctx.whereis(todo::Database::NAME).is_some()
+                && let Err(error) = todo::Database::sync(&ctx).await
+            {
+                return Err(format!("kept the todo system here: its database workers could not save what they hold ({error})"));
+            }
+            todo::stop_system(&ctx).await;
+            if let Some(held) = lease.borrow_mut().take() {
+                held.release();
+            }
+            Ok(":ok".into())
         }),
         Request::SessionCreate { id, ttl } => engine.run_job(label, move |ctx| async move {
             ensure_session_store(&ctx, session_store).await?;
@@ -144,11 +181,6 @@ pub(crate) fn perform(engine: &mut Engine, request: Request) {
 /// Submits `request` on the page's engine.
 pub fn submit_on(engine: &EngineHandle, request: Request) {
     submit(&mut engine.borrow_mut(), request);
-}
-
-/// Queues a share link's requests; the engine starts each when the one before has finished.
-pub fn queue_shared(engine: &mut Engine, actions: Vec<Vec<String>>) {
-    engine.queued = actions.into_iter().collect::<VecDeque<_>>();
 }
 
 /// Starts the next queued request if nothing runs (called once per frame).

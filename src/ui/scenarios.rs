@@ -26,11 +26,13 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
     // The list never changes: build it once.
     let groups = use_memo((), |_| scenarios_by_chapter());
     let current = props.state.scenario;
-    let button = |id: &'static str, paused: bool, label: &'static str, title: &'static str| {
+    let button = |id: &'static str, paused: bool, label: &'static str, title: &'static str, scenario: &'static str| {
         let (engine, state) = (props.engine.clone(), props.state.clone());
         let onclick = Callback::from(move |_: MouseEvent| start_scenario(&engine, &state, id, paused));
         let class = if paused { "small secondary" } else { "small" };
-        html! { <button type="button" {class} {title} data-scenario={id} {onclick}>{ label }</button> }
+        // 33 buttons say "Run": each one's name says which scenario.
+        let name = format!("{label}: {scenario}");
+        html! { <button type="button" {class} {title} aria-label={name} data-scenario={id} {onclick}>{ label }</button> }
     };
 
     html! {
@@ -46,8 +48,8 @@ pub fn Scenarios(props: &ScenariosProps) -> Html {
                                     <div class="scenario-title">{ s.title }</div>
                                     <p class="watch">{ s.watch }</p>
                                     <div class="scenario-buttons">
-                                        { button(s.id, false, if active { "Restart" } else { "Run" }, "Run on a fresh runtime") }
-                                        { button(s.id, true, "Load & step", "Load paused on a fresh runtime; then step with s or →") }
+                                        { button(s.id, false, if active { "Restart" } else { "Run" }, "Run on a fresh runtime", s.title) }
+                                        { button(s.id, true, "Load & step", "Load paused on a fresh runtime; then step with s or →", s.title) }
                                     </div>
                                 </li>
                             }

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::engine::{EngineHandle, open_storage};
+use super::engine::{EngineHandle, open_storage, remember_storage};
 use crate::storage::{BackendKind, Inspection, inspect};
 use crate::systems::session;
 
@@ -43,6 +43,7 @@ pub fn Stats(props: &StatsProps) -> Html {
                 "localstorage" => BackendKind::LocalStorage,
                 _ => BackendKind::Memory,
             };
+            remember_storage(kind);
             open_storage(&engine, kind);
         })
     };
