@@ -5,6 +5,7 @@
 
 use otp_playground::runtime::Runtime;
 use otp_playground::scenario;
+use otp_playground::term::Term;
 use otp_playground::ui::export::mermaid;
 use otp_playground::ui::timeline::{RowKind, Timeline};
 use wasm_bindgen_test::*;
