@@ -47,8 +47,10 @@ describe('speed and browser I/O', () => {
     assert.doesNotMatch(text, /:timeout|\*\* \(EXIT\)|could not start/, text);
     for (const title of ['Buy milk', 'Water the plants', 'Call Bob']) assert.match(text, new RegExp(`title: "${title}"`));
     // The system is still alive: another round trip answers too.
+    await page.fill('#todo-date', '2024-01-22');
     await page.fill('#todo-title', 'After the read');
     await page.click('#btn-todo-add');
+    await page.fill('#todo-date', '');
     await page.click('#btn-todo-read');
     await until(page, () => document.querySelector('#iex-output').textContent.includes('title: "After the read"'), undefined, 30000);
     assert.doesNotMatch(await output(page), /:timeout|\*\* \(EXIT\)|could not start/);
