@@ -36,7 +36,8 @@ proptest! {
                 let received = received.clone();
                 rt.spawn("receiver", move |ctx| async move {
                     loop {
-                        let Info::Msg(Term::Tuple(items)) = ctx.receive().await else { panic!("unexpected") };
+                        let msg = ctx.receive().await;
+                        let Info::Msg(Term::Tuple(items)) = &msg else { panic!("unexpected") };
                         let (Term::Int(from), Term::Int(seq)) = (&items[0], &items[1]) else { panic!() };
                         received.borrow_mut().push((r, *from, *seq));
                     }

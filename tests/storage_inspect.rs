@@ -52,7 +52,7 @@ fn export_then_import_into_an_empty_database_gives_the_same_records_and_quaranti
         (export(&source).await.unwrap(), inspect(&source).await.unwrap())
     });
     // The file is a term a learner can read in iex.
-    let Term::Tuple(items) = binary_to_term(&file).unwrap() else { panic!("not a tuple") };
+    let Ok(items) = binary_to_term(&file).unwrap().into_tuple() else { panic!("not a tuple") };
     assert!(items[0].is_atom(EXPORT_TAG));
     let target = Backend::memory();
     let (summary, after, again) = run(async move {

@@ -122,7 +122,37 @@ defmodule Vectors.Terms do
       {"call_from", {:"$gen_call", {:c.pid(0, 7, 0), :erlang.list_to_ref('#Ref<0.0.0.9>')}, :get}}
     ]
 
-    strings ++ ints ++ atoms ++ floats ++ tuples ++ lists ++ maps ++ others
+    bigs =
+      for {name, i} <- [
+            {"2_pow_63", 9_223_372_036_854_775_808},
+            {"neg_2_pow_63_minus_1", -9_223_372_036_854_775_809},
+            {"2_pow_64", 18_446_744_073_709_551_616},
+            {"2_pow_64_minus_1", 18_446_744_073_709_551_615},
+            {"2_pow_100", Integer.pow(2, 100)},
+            {"neg_2_pow_100", -Integer.pow(2, 100)},
+            {"10_pow_30", Integer.pow(10, 30)},
+            {"neg_10_pow_50", -Integer.pow(10, 50)},
+            {"2_pow_2048", Integer.pow(2, 2048)},
+            {"neg_3_pow_700", -Integer.pow(3, 700)}
+          ],
+          do: {"big_#{name}", i}
+
+    improper = [
+      {"improper_1_2", [1 | 2]},
+      {"improper_12_3", [1, 2 | 3]},
+      {"improper_atom_tail", [:a, :b | :c]},
+      {"improper_binary_tail", [1 | "b"]},
+      {"improper_nil_head", [[] | 1]},
+      {"improper_float_tail", [1, 2, 3 | 4.5]},
+      {"improper_tuple_tail", [:a | {:b}]},
+      {"improper_keyword_like", [{:a, 1} | :t]},
+      {"improper_bytes_then_big", [1, 2, 3, 300 | 5]},
+      {"improper_nested", [[1 | 2] | [3 | 4]]},
+      {"improper_in_tuple", {:ok, [:x | :y]}},
+      {"list_with_big", [Integer.pow(2, 70), 1]}
+    ]
+
+    strings ++ ints ++ atoms ++ floats ++ tuples ++ lists ++ maps ++ others ++ bigs ++ improper
   end
 
   # true when the term contains a map of more than 32 keys (HAMT: its ETF key order and
@@ -130,7 +160,7 @@ defmodule Vectors.Terms do
   def has_large_map?(t) when is_map(t),
     do: map_size(t) > 32 or Enum.any?(:maps.to_list(t), fn {k, v} -> has_large_map?(k) or has_large_map?(v) end)
   def has_large_map?(t) when is_tuple(t), do: has_large_map?(Tuple.to_list(t))
-  def has_large_map?(t) when is_list(t), do: Enum.any?(t, &has_large_map?/1)
+  def has_large_map?([h | t]), do: has_large_map?(h) or has_large_map?(t)
   def has_large_map?(_), do: false
 
   def hex(t), do: Base.encode16(:erlang.term_to_binary(t), case: :lower)

@@ -21,6 +21,7 @@ use serde::de::{
 use serde::forward_to_deserialize_any;
 
 use super::naming::snake_case;
+use super::ser::DepthGuard;
 use super::{Date, Term, TermError, ATOM_MARKER, DATE_MARKER};
 use crate::runtime::PID_MARKER;
 
@@ -37,9 +38,15 @@ fn mismatch(expected: &str, found: &Term) -> TermError {
 }
 
 impl<'de> TermDeserializer<'de> {
-    fn int(&self) -> Result<i64, TermError> {
+    /// Any integer the visitor can take: `i64`, else (a bignum) `i128` or `u128`.
+    fn visit_int<V: Visitor<'de>>(&self, visitor: V) -> Result<V::Value, TermError> {
         match self.0 {
-            Term::Int(n) => Ok(*n),
+            Term::Int(n) => visitor.visit_i64(*n),
+            Term::BigInt(n) => match (i128::try_from(n), u128::try_from(n)) {
+                (Ok(v), _) => visitor.visit_i128(v),
+                (_, Ok(v)) => visitor.visit_u128(v),
+                _ => Err(TermError::IntegerOutOfRange(n.to_string())),
+            },
             other => Err(mismatch("an integer", other)),
         }
     }
@@ -54,7 +61,7 @@ impl<'de> TermDeserializer<'de> {
 macro_rules! int_methods {
     ($($method:ident),*) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, TermError> {
-            visitor.visit_i64(self.int()?)
+            self.visit_int(visitor)
         }
     )*};
 }
@@ -70,7 +77,8 @@ impl<'de> Deserializer<'de> for TermDeserializer<'de> {
                 "false" => visitor.visit_bool(false),
                 name => visitor.visit_borrowed_str(name),
             },
-            Term::Int(n) => visitor.visit_i64(*n),
+            Term::Int(_) | Term::BigInt(_) => self.visit_int(visitor),
+            Term::ImproperList(..) => Err(mismatch("a proper list", self.0)),
             Term::Float(x) => visitor.visit_f64(*x),
             Term::Binary(b) => match std::str::from_utf8(b) {
                 Ok(s) => visitor.visit_borrowed_str(s),
@@ -242,6 +250,7 @@ struct Seq<'de>(std::slice::Iter<'de, Term>);
 impl<'de> SeqAccess<'de> for Seq<'de> {
     type Error = TermError;
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, TermError> {
+        let _guard = DepthGuard::enter()?;
         self.0.next().map(|t| seed.deserialize(TermDeserializer(t))).transpose()
     }
     fn size_hint(&self) -> Option<usize> {
@@ -260,6 +269,7 @@ impl<'de> MapAccess<'de> for Map<'de> {
         match self.pairs.next() {
             Some((k, v)) => {
                 self.value = Some(v);
+                let _guard = DepthGuard::enter()?;
                 seed.deserialize(TermDeserializer(k)).map(Some)
             }
             None => Ok(None),
@@ -267,6 +277,7 @@ impl<'de> MapAccess<'de> for Map<'de> {
     }
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, TermError> {
         let v = self.value.take().ok_or_else(|| TermError::Message("map value read before its key".into()))?;
+        let _guard = DepthGuard::enter()?;
         seed.deserialize(TermDeserializer(v))
     }
     fn size_hint(&self) -> Option<usize> {
@@ -307,7 +318,10 @@ impl<'de> VariantAccess<'de> for Payload<'de> {
         match self {
             // `:ok` for `Ok(())`: the payload reads as nil.
             Payload::None => seed.deserialize(Nil),
-            Payload::One(t) => seed.deserialize(TermDeserializer(t)),
+            Payload::One(t) => {
+                let _guard = DepthGuard::enter()?;
+                seed.deserialize(TermDeserializer(t))
+            }
             Payload::Many(items) => Err(TermError::Message(format!(
                 "expected one value after the tag, found {}",
                 items.len()

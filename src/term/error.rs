@@ -5,11 +5,13 @@ use std::fmt;
 /// An error from [`crate::term::try_to_term`] or [`crate::term::from_term`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TermError {
-    /// A Rust integer outside `i64`, which is all [`crate::term::Term::Int`] holds (the BEAM's
-    /// bignums are not modelled: nothing a learner sends needs them).
+    /// A Rust integer that does not fit the type asked for.
     IntegerOutOfRange(String),
     /// An atom or tuple tag that names no variant of the enum being read.
     UnknownVariant { enum_name: String, atom: String },
+    /// A term nested deeper than serde may follow ([`crate::term::MAX_SERDE_DEPTH`] levels):
+    /// serde walks by recursion, and a deep term must not overflow the stack.
+    TooDeep,
     /// Anything else, in serde's words (wrong shape, missing field, ...).
     Message(String),
 }
@@ -19,6 +21,9 @@ impl fmt::Display for TermError {
         match self {
             TermError::IntegerOutOfRange(n) => write!(f, "integer {n} does not fit in a 64-bit signed integer"),
             TermError::UnknownVariant { enum_name, atom } => write!(f, "{atom} is not a variant of {enum_name}"),
+            TermError::TooDeep => {
+                write!(f, "term nested deeper than {} levels", crate::term::MAX_SERDE_DEPTH)
+            }
             TermError::Message(m) => f.write_str(m),
         }
     }

@@ -5,9 +5,10 @@
 //! `tests/vectors/etf.txt`): version byte 131, no compression; atoms as `ATOM_EXT` with Latin-1
 //! text when every character is below 256, else `SMALL_ATOM_UTF8_EXT`/`ATOM_UTF8_EXT` (OTP 26
 //! switched to UTF-8 for all atoms; we follow the 25 the vectors came from); integers as
-//! `SMALL_INTEGER_EXT` (0..=255), `INTEGER_EXT` (32-bit) or `SMALL_BIG_EXT`; floats as
+//! `SMALL_INTEGER_EXT` (0..=255), `INTEGER_EXT` (32-bit), `SMALL_BIG_EXT` or (beyond 255
+//! bytes of magnitude) `LARGE_BIG_EXT`; floats as
 //! `NEW_FLOAT_EXT`; `BINARY_EXT`; `SMALL_TUPLE_EXT`/`LARGE_TUPLE_EXT`; `NIL_EXT`; lists of
-//! byte-sized integers (up to 65535 of them) as `STRING_EXT`, other lists as `LIST_EXT`;
+//! byte-sized integers (up to 65535 of them) as `STRING_EXT`, other lists as `LIST_EXT` (an improper list's tail where `NIL_EXT` would be);
 //! `MAP_EXT` with pairs in map-key order; pids as `NEW_PID_EXT` and references as
 //! `NEWER_REFERENCE_EXT` on node `nonode@nohost`, creation 0.
 //!
@@ -23,13 +24,16 @@
 //! - A [`Term::Fun`] has no code to send; it is written as the export
 //!   `&:otp_playground_fun.name/0` (name cut to 255 characters) and read back as the same
 //!   `Fun`. Other exports read as `Fun("&Mod.fun/arity")`; closures (`NEW_FUN_EXT`),
-//!   ports, bitstrings, compressed data, integers beyond 64 bits and improper lists are
-//!   refused with an [`EtfError`].
+//!   ports, bitstrings and compressed data are refused with an [`EtfError`].
 //! - An atom longer than 255 characters (the BEAM's limit) is written cut to 255.
 //! - Decoding never panics, whatever the bytes: lengths are checked against the input before
-//!   anything is allocated, and nesting is limited to [`MAX_DEPTH`].
+//!   anything is allocated, and nesting is limited to [`MAX_DEPTH`] (an [`EtfError::TooDeep`]
+//!   beyond it). The encoder walks with an explicit stack and takes any depth, so a term
+//!   nested deeper than [`MAX_DEPTH`] encodes but does not decode here (the BEAM reads it).
 
 use std::fmt;
+
+use num_bigint::{BigInt, Sign};
 
 use super::order::sorted_pair_refs;
 use super::Term;
@@ -79,10 +83,6 @@ pub enum EtfError {
     UnsupportedTag { tag: u8, at: usize },
     /// An atom whose UTF-8 text is not valid UTF-8.
     InvalidAtom { at: usize },
-    /// An integer beyond the 64-bit range `Term::Int` holds.
-    IntegerOutOfRange { at: usize },
-    /// A list whose tail is not `[]`.
-    ImproperList { at: usize },
     /// A float in the old text format that does not parse.
     InvalidFloat { at: usize },
     /// Nesting deeper than [`MAX_DEPTH`].
@@ -99,10 +99,10 @@ impl fmt::Display for EtfError {
             EtfError::Truncated { at } => write!(f, "input ends early, at byte {at}"),
             EtfError::UnsupportedTag { tag, at } => write!(f, "unsupported term tag {tag} at byte {at}"),
             EtfError::InvalidAtom { at } => write!(f, "atom at byte {at} is not valid UTF-8"),
-            EtfError::IntegerOutOfRange { at } => write!(f, "integer at byte {at} does not fit in 64 bits"),
-            EtfError::ImproperList { at } => write!(f, "improper list at byte {at}"),
             EtfError::InvalidFloat { at } => write!(f, "unreadable float at byte {at}"),
-            EtfError::TooDeep { at } => write!(f, "terms nested deeper than {MAX_DEPTH} at byte {at}"),
+            EtfError::TooDeep { at } => {
+                write!(f, "term nested deeper than {MAX_DEPTH} levels (at byte {at}); not decoded")
+            }
             EtfError::TrailingBytes { at } => write!(f, "unexpected bytes after the term, from byte {at}"),
         }
     }
@@ -118,10 +118,29 @@ pub fn term_to_binary(term: &Term) -> Vec<u8> {
     out
 }
 
+/// What is left to write: terms, or the `[]` that ends a proper list.
+enum Emit<'a> {
+    Term(&'a Term),
+    Nil,
+}
+
+/// Iterative, so nesting depth costs heap, not stack.
 fn encode(out: &mut Vec<u8>, term: &Term) {
+    let mut todo = vec![Emit::Term(term)];
+    while let Some(next) = todo.pop() {
+        match next {
+            Emit::Nil => out.push(NIL_EXT),
+            Emit::Term(t) => encode_shallow(out, t, &mut todo),
+        }
+    }
+}
+
+/// Writes the head of `term`; its nested terms go on `todo`, first one on top.
+fn encode_shallow<'a>(out: &mut Vec<u8>, term: &'a Term, todo: &mut Vec<Emit<'a>>) {
     match term {
         Term::Atom(name) => encode_atom(out, name),
         Term::Int(n) => encode_int(out, *n),
+        Term::BigInt(n) => encode_big(out, n),
         Term::Float(x) => {
             out.push(NEW_FLOAT_EXT);
             out.extend_from_slice(&x.to_bits().to_be_bytes());
@@ -138,7 +157,7 @@ fn encode(out: &mut Vec<u8>, term: &Term) {
                 out.push(LARGE_TUPLE_EXT);
                 out.extend_from_slice(&(items.len() as u32).to_be_bytes());
             }
-            items.iter().for_each(|t| encode(out, t));
+            todo.extend(items.iter().rev().map(Emit::Term));
         }
         Term::List(items) if items.is_empty() => out.push(NIL_EXT),
         Term::List(items) => {
@@ -153,16 +172,22 @@ fn encode(out: &mut Vec<u8>, term: &Term) {
             } else {
                 out.push(LIST_EXT);
                 out.extend_from_slice(&(items.len() as u32).to_be_bytes());
-                items.iter().for_each(|t| encode(out, t));
-                out.push(NIL_EXT);
+                todo.push(Emit::Nil);
+                todo.extend(items.iter().rev().map(Emit::Term));
             }
+        }
+        Term::ImproperList(items, tail) => {
+            out.push(LIST_EXT);
+            out.extend_from_slice(&(items.len() as u32).to_be_bytes());
+            todo.push(Emit::Term(tail));
+            todo.extend(items.iter().rev().map(Emit::Term));
         }
         Term::Map(pairs) => {
             out.push(MAP_EXT);
             out.extend_from_slice(&(pairs.len() as u32).to_be_bytes());
-            for (k, v) in sorted_pair_refs(pairs).into_iter().map(|p| (&p.0, &p.1)) {
-                encode(out, k);
-                encode(out, v);
+            for (k, v) in sorted_pair_refs(pairs).into_iter().rev().map(|p| (&p.0, &p.1)) {
+                todo.push(Emit::Term(v));
+                todo.push(Emit::Term(k));
             }
         }
         Term::Pid(pid) => {
@@ -188,6 +213,20 @@ fn encode(out: &mut Vec<u8>, term: &Term) {
             out.extend_from_slice(&[SMALL_INTEGER_EXT, 0]);
         }
     }
+}
+
+/// `SMALL_BIG_EXT` up to 255 magnitude bytes, else `LARGE_BIG_EXT`.
+fn encode_big(out: &mut Vec<u8>, n: &BigInt) {
+    let (sign, magnitude) = n.to_bytes_le();
+    let negative = (sign == Sign::Minus) as u8;
+    if magnitude.len() < 256 {
+        out.extend_from_slice(&[SMALL_BIG_EXT, magnitude.len() as u8, negative]);
+    } else {
+        out.push(LARGE_BIG_EXT);
+        out.extend_from_slice(&(magnitude.len() as u32).to_be_bytes());
+        out.push(negative);
+    }
+    out.extend_from_slice(&magnitude);
 }
 
 /// Atoms longer than 255 characters, which the BEAM refuses, are cut to 255.
@@ -287,11 +326,11 @@ impl<'a> Decoder<'a> {
             INTEGER_EXT => Ok(Term::Int((self.u32()? as i32).into())),
             SMALL_BIG_EXT => {
                 let n = self.u8()? as usize;
-                self.big(n, at)
+                self.big(n)
             }
             LARGE_BIG_EXT => {
                 let n = self.u32()? as usize;
-                self.big(n, at)
+                self.big(n)
             }
             NEW_FLOAT_EXT => {
                 let b = self.take(8)?;
@@ -327,11 +366,8 @@ impl<'a> Decoder<'a> {
             LIST_EXT => {
                 let n = self.u32()? as usize;
                 let items = self.terms(n, depth)?;
-                let tail_at = self.pos;
-                match self.u8()? {
-                    NIL_EXT => Ok(Term::List(items)),
-                    _ => Err(EtfError::ImproperList { at: tail_at }),
-                }
+                let tail = self.term(depth + 1)?;
+                Ok(Term::improper_list(items, tail))
             }
             MAP_EXT => {
                 let n = self.u32()? as usize;
@@ -420,22 +456,12 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    /// A bignum of `n` little-endian magnitude bytes, if it fits in an i64.
-    fn big(&mut self, n: usize, at: usize) -> Result<Term, EtfError> {
+    /// A bignum of `n` little-endian magnitude bytes (an `Int` when it fits).
+    fn big(&mut self, n: usize) -> Result<Term, EtfError> {
         let negative = self.u8()? != 0;
         let digits = self.take(n)?;
-        let mut magnitude: u64 = 0;
-        for (i, &b) in digits.iter().enumerate() {
-            if b == 0 {
-                continue;
-            }
-            if i >= 8 {
-                return Err(EtfError::IntegerOutOfRange { at });
-            }
-            magnitude |= (b as u64) << (8 * i);
-        }
-        let value = if negative { 0i64.checked_sub_unsigned(magnitude) } else { i64::try_from(magnitude).ok() };
-        value.map(Term::Int).ok_or(EtfError::IntegerOutOfRange { at })
+        let sign = if negative { Sign::Minus } else { Sign::Plus };
+        Ok(Term::integer(BigInt::from_bytes_le(sign, digits)))
     }
 }
 
@@ -483,15 +509,21 @@ mod tests {
     }
 
     #[test]
-    fn improper_lists_and_trailing_bytes_are_refused() {
-        assert_eq!(binary_to_term(&[131, 108, 0, 0, 0, 1, 97, 1, 97, 2]), Err(EtfError::ImproperList { at: 8 }));
+    fn improper_lists_decode_and_trailing_bytes_are_refused() {
+        let one_two = Term::improper_list(vec![Term::Int(1)], Term::Int(2));
+        assert_eq!(binary_to_term(&[131, 108, 0, 0, 0, 1, 97, 1, 97, 2]), Ok(one_two));
+        // A list-valued tail is flattened: [1 | [2]] is [1, 2].
+        let flat = binary_to_term(&[131, 108, 0, 0, 0, 1, 97, 1, 107, 0, 1, 2]);
+        assert_eq!(flat, Ok(Term::list([Term::Int(1), Term::Int(2)])));
         assert_eq!(binary_to_term(&[131, 97, 1, 0]), Err(EtfError::TrailingBytes { at: 3 }));
     }
 
     #[test]
-    fn bignums_beyond_64_bits_are_refused() {
+    fn bignums_decode_to_int_when_they_fit_and_to_bigint_otherwise() {
         let nine_bytes = [131, 110, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1];
-        assert!(matches!(binary_to_term(&nine_bytes), Err(EtfError::IntegerOutOfRange { .. })));
+        assert_eq!(binary_to_term(&nine_bytes), Ok(Term::integer(BigInt::from(1u8) << 64)));
+        // A bignum-encoded 5 (legal ETF, never written by the BEAM) is still `Int(5)`.
+        assert!(matches!(binary_to_term(&[131, 110, 2, 0, 5, 0]), Ok(Term::Int(5))));
         assert_eq!(binary_to_term(&term_to_binary(&Term::Int(i64::MIN))), Ok(Term::Int(i64::MIN)));
     }
 

@@ -51,26 +51,34 @@
 //! - `phash2.rs`: [`phash2`], Erlang's portable hash.
 //! - `etf.rs`: [`term_to_binary`], [`binary_to_term`], the External Term Format.
 
+mod algebra;
 mod atom;
 mod date;
 mod de;
 mod error;
 mod etf;
 mod float;
+mod inspect;
 mod naming;
 mod order;
 mod phash2;
 mod render;
 mod ser;
+mod shape;
+mod text;
 
 pub use atom::{Atom, ATOM_MARKER};
 pub use date::{Date, DATE_MARKER};
 pub use de::from_term;
 pub use error::TermError;
+pub use inspect::{inspect, InspectOpts};
+pub use shape::Charlists;
 pub use etf::{binary_to_term, term_to_binary, EtfError};
 pub use order::{compare, compare_exact};
 pub use phash2::{make_hash2, phash2};
-pub use ser::{to_term, try_to_term};
+pub use ser::{to_term, try_to_term, MAX_SERDE_DEPTH};
+
+use num_bigint::BigInt;
 
 use crate::runtime::Pid;
 
@@ -78,18 +86,31 @@ use crate::runtime::Pid;
 ///
 /// Equality (`==`) is Erlang's exact equality `=:=`: `1 != 1.0`, and maps are equal when
 /// they hold the same pairs in any order (a `Map`'s vector order carries no meaning).
-#[derive(Clone, Debug)]
+///
+/// Two representation rules keep one value one shape (build with [`Term::integer`] and
+/// [`Term::improper_list`], which enforce them):
+/// - an integer that fits in `i64` is always [`Term::Int`]; [`Term::BigInt`] holds only the
+///   others;
+/// - [`Term::List`] is a proper list; [`Term::ImproperList`] has at least one item and a tail
+///   that is not a list (`[1, 2 | 3]` is `ImproperList([1, 2], 3)`, never a chain of cells).
+///
+/// Nesting depth is the user's: `Clone`, `Drop`, `Debug`, comparison, hashing, encoding and
+/// rendering all walk with explicit stacks, so a term nested 100,000 deep is safe.
 pub enum Term {
     /// `:ok`, `nil`, `true`, `false` (nil and booleans are atoms, as on the BEAM).
     /// Module names are atoms too: `Date` is `Atom("Elixir.Date")`.
     Atom(String),
     Int(i64),
+    /// An integer outside `i64` (Erlang's bignum).
+    BigInt(BigInt),
     Float(f64),
     /// An Elixir string or any other binary.
     Binary(Vec<u8>),
     Tuple(Vec<Term>),
     /// A proper list; `List(vec![])` is `[]` (Erlang's nil, not the atom `nil`).
     List(Vec<Term>),
+    /// `[a, b | tail]`: at least one item, and a tail that is not a list.
+    ImproperList(Vec<Term>, Box<Term>),
     /// Key-value pairs in insertion order; rendering and hashing sort them as the BEAM does.
     Map(Vec<(Term, Term)>),
     Pid(Pid),
@@ -130,6 +151,70 @@ impl Term {
         Term::List(items.into_iter().collect())
     }
 
+    /// An integer of any size: `Int` when it fits in `i64`, else `BigInt`.
+    pub fn integer(n: impl Into<BigInt>) -> Term {
+        let n: BigInt = n.into();
+        match i64::try_from(&n) {
+            Ok(small) => Term::Int(small),
+            Err(_) => Term::BigInt(n),
+        }
+    }
+
+    /// `[items | tail]`, normalised: a list tail is appended (`[1 | [2]]` is `[1, 2]`), and no
+    /// items gives the tail itself.
+    pub fn improper_list(mut items: Vec<Term>, mut tail: Term) -> Term {
+        match &mut tail {
+            Term::List(rest) => {
+                items.append(rest);
+                Term::List(items)
+            }
+            Term::ImproperList(rest, end) => {
+                items.append(rest);
+                let end = std::mem::replace(&mut **end, Term::Int(0));
+                Term::ImproperList(items, Box::new(end))
+            }
+            _ if items.is_empty() => tail,
+            _ => Term::ImproperList(items, Box::new(tail)),
+        }
+    }
+
+    /// The items of a tuple, moved out (`Term` has a `Drop`, so a `match` cannot move them).
+    pub fn into_tuple(mut self) -> Result<Vec<Term>, Term> {
+        match &mut self {
+            Term::Tuple(items) => Ok(std::mem::take(items)),
+            _ => Err(self),
+        }
+    }
+
+    /// The items of a proper list, moved out.
+    pub fn into_list(mut self) -> Result<Vec<Term>, Term> {
+        match &mut self {
+            Term::List(items) => Ok(std::mem::take(items)),
+            _ => Err(self),
+        }
+    }
+
+    /// The pairs of a map, moved out.
+    pub fn into_map(mut self) -> Result<Vec<(Term, Term)>, Term> {
+        match &mut self {
+            Term::Map(pairs) => Ok(std::mem::take(pairs)),
+            _ => Err(self),
+        }
+    }
+
+    /// The bytes of a binary, moved out.
+    pub fn into_binary(mut self) -> Result<Vec<u8>, Term> {
+        match &mut self {
+            Term::Binary(bytes) => Ok(std::mem::take(bytes)),
+            _ => Err(self),
+        }
+    }
+
+    /// Whether this is the integer `n`.
+    pub fn is_int(&self, n: i64) -> bool {
+        matches!(self, Term::Int(m) if *m == n)
+    }
+
     /// `%{k => v, ...}` (pairs kept in the given order; duplicates are the caller's bug).
     pub fn map(pairs: impl IntoIterator<Item = (Term, Term)>) -> Term {
         Term::Map(pairs.into_iter().collect())
@@ -160,6 +245,146 @@ impl Term {
             Term::Map(pairs) => pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
         }
+    }
+}
+
+impl Term {
+    /// A term with no nested terms inside it (a scalar or an empty container).
+    fn is_leaf(&self) -> bool {
+        match self {
+            Term::Tuple(items) | Term::List(items) => items.is_empty(),
+            Term::Map(pairs) => pairs.is_empty(),
+            Term::ImproperList(..) => false,
+            _ => true,
+        }
+    }
+
+    /// The `i`-th nested term, in the order `Clone` rebuilds them (map: key, value, key, ...;
+    /// improper list: items, then the tail).
+    fn child(&self, i: usize) -> Option<&Term> {
+        match self {
+            Term::Tuple(items) | Term::List(items) => items.get(i),
+            Term::Map(pairs) => pairs.get(i / 2).map(|(k, v)| if i % 2 == 0 { k } else { v }),
+            Term::ImproperList(items, tail) => items.get(i).or((i == items.len()).then_some(&**tail)),
+            _ => None,
+        }
+    }
+
+    /// A leaf's copy (see [`Term::is_leaf`]).
+    fn clone_leaf(&self) -> Term {
+        match self {
+            Term::Atom(a) => Term::Atom(a.clone()),
+            Term::Int(n) => Term::Int(*n),
+            Term::BigInt(n) => Term::BigInt(n.clone()),
+            Term::Float(x) => Term::Float(*x),
+            Term::Binary(b) => Term::Binary(b.clone()),
+            Term::Tuple(_) => Term::Tuple(Vec::new()),
+            Term::List(_) => Term::List(Vec::new()),
+            Term::Map(_) => Term::Map(Vec::new()),
+            Term::Pid(p) => Term::Pid(*p),
+            Term::Ref(r) => Term::Ref(*r),
+            Term::Fun(f) => Term::Fun(f.clone()),
+            Term::ImproperList(..) => unreachable!("an improper list is never a leaf"),
+        }
+    }
+
+    /// The container of `self`'s shape around `children` (as listed by [`Term::child`]).
+    fn rebuild(&self, mut children: Vec<Term>) -> Term {
+        match self {
+            Term::Tuple(_) => Term::Tuple(children),
+            Term::Map(_) => {
+                let mut pairs = Vec::with_capacity(children.len() / 2);
+                let mut it = children.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    pairs.push((k, v));
+                }
+                Term::Map(pairs)
+            }
+            Term::ImproperList(..) => {
+                let tail = children.pop().expect("an improper list has a tail");
+                Term::ImproperList(children, Box::new(tail))
+            }
+            _ => Term::List(children),
+        }
+    }
+
+    /// Moves every nested term of `self` onto `out`, leaving `self` a leaf.
+    fn take_children(&mut self, out: &mut Vec<Term>) {
+        match self {
+            Term::Tuple(items) | Term::List(items) => out.append(items),
+            Term::Map(pairs) => {
+                for (k, v) in pairs.drain(..) {
+                    out.push(k);
+                    out.push(v);
+                }
+            }
+            Term::ImproperList(items, tail) => {
+                out.append(items);
+                out.push(std::mem::replace(&mut **tail, Term::Int(0)));
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Clone for Term {
+    /// Iterative: a term nested 100,000 deep clones without deep recursion.
+    fn clone(&self) -> Term {
+        if self.is_leaf() {
+            return self.clone_leaf();
+        }
+        // Each frame: a container, how many of its children are done, and their copies.
+        let mut stack: Vec<(&Term, usize, Vec<Term>)> = vec![(self, 0, Vec::new())];
+        loop {
+            let (src, next, built) = stack.last_mut().expect("the root frame is popped last");
+            match src.child(*next) {
+                Some(child) => {
+                    *next += 1;
+                    if child.is_leaf() {
+                        built.push(child.clone_leaf());
+                    } else {
+                        stack.push((child, 0, Vec::new()));
+                    }
+                }
+                None => {
+                    let (src, _, built) = stack.pop().expect("checked above");
+                    let copy = src.rebuild(built);
+                    match stack.last_mut() {
+                        Some(parent) => parent.2.push(copy),
+                        None => return copy,
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Drop for Term {
+    /// Flattens before freeing: the derived drop of nested `Vec<Term>` recurses once per level
+    /// and would overflow the stack on a deep term.
+    fn drop(&mut self) {
+        let nested = |t: &Term| match t {
+            Term::Tuple(items) | Term::List(items) => items.iter().any(|c| !c.is_leaf()),
+            Term::Map(pairs) => pairs.iter().any(|(k, v)| !k.is_leaf() || !v.is_leaf()),
+            Term::ImproperList(..) => true,
+            _ => false,
+        };
+        if !nested(self) {
+            return;
+        }
+        let mut pending = Vec::new();
+        self.take_children(&mut pending);
+        while let Some(mut t) = pending.pop() {
+            t.take_children(&mut pending);
+            // `t` is now a leaf: dropping it frees no nested term.
+        }
+    }
+}
+
+impl std::fmt::Debug for Term {
+    /// The Elixir rendering (iterative, unlike a derived `Debug`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
     }
 }
 

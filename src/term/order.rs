@@ -16,6 +16,9 @@
 
 use std::cmp::Ordering;
 
+use num_bigint::BigInt;
+use num_traits::FromPrimitive;
+
 use super::Term;
 
 /// Erlang's term order for `<`, `>`, `==` (integer and float compare by value).
@@ -42,7 +45,7 @@ pub(crate) fn sorted_pair_refs(pairs: &[(Term, Term)]) -> Vec<&(Term, Term)> {
 
 fn rank(t: &Term) -> u8 {
     match t {
-        Term::Int(_) | Term::Float(_) => 0,
+        Term::Int(_) | Term::BigInt(_) | Term::Float(_) => 0,
         Term::Atom(_) => 1,
         Term::Ref(_) => 2,
         Term::Fun(_) => 3,
@@ -50,59 +53,131 @@ fn rank(t: &Term) -> u8 {
         Term::Pid(_) => 5,
         Term::Tuple(_) => 6,
         Term::Map(_) => 7,
-        Term::List(_) => 8,
-        Term::Binary(_) => 9,
+        Term::List(items) if items.is_empty() => 8,
+        Term::List(_) | Term::ImproperList(..) => 9,
+        Term::Binary(_) => 10,
     }
 }
 
+/// The rest of a list from some cell on: the items left, then the tail (`None` is `[]`).
+#[derive(Clone, Copy)]
+struct ListRest<'a> {
+    items: &'a [Term],
+    tail: Option<&'a Term>,
+}
+
+impl<'a> ListRest<'a> {
+    fn of(t: &'a Term) -> ListRest<'a> {
+        match t {
+            Term::List(items) => ListRest { items, tail: None },
+            Term::ImproperList(items, tail) => ListRest { items, tail: Some(tail) },
+            _ => unreachable!("only lists have a rest"),
+        }
+    }
+}
+
+/// A comparison still to make; the first one that is not `Equal` decides.
+enum Pending<'a> {
+    Terms(&'a Term, &'a Term, bool),
+    /// Element-wise, same length (tuple elements).
+    Elements(&'a [Term], &'a [Term], bool),
+    /// Cell by cell, as Erlang walks two lists.
+    Lists(ListRest<'a>, ListRest<'a>, bool),
+}
+
+/// Iterative: nesting depth costs heap, not stack.
 fn cmp(a: &Term, b: &Term, exact: bool) -> Ordering {
-    match (a, b) {
-        (Term::Int(x), Term::Int(y)) => x.cmp(y),
-        (Term::Float(x), Term::Float(y)) => cmp_floats(*x, *y),
-        (Term::Int(_), Term::Float(_)) if exact => Ordering::Less,
-        (Term::Float(_), Term::Int(_)) if exact => Ordering::Greater,
-        (Term::Int(x), Term::Float(y)) => cmp_int_float(*x, *y),
-        (Term::Float(x), Term::Int(y)) => cmp_int_float(*y, *x).reverse(),
-        (Term::Atom(x), Term::Atom(y)) => x.as_bytes().cmp(y.as_bytes()),
-        (Term::Ref(x), Term::Ref(y)) => x.cmp(y),
-        (Term::Fun(x), Term::Fun(y)) => x.cmp(y),
-        (Term::Pid(x), Term::Pid(y)) => (x.id, x.index).cmp(&(y.id, y.index)),
-        (Term::Tuple(x), Term::Tuple(y)) => x.len().cmp(&y.len()).then_with(|| cmp_elements(x, y, exact)),
-        (Term::List(x), Term::List(y)) => cmp_elements(x, y, exact),
-        (Term::Binary(x), Term::Binary(y)) => x.cmp(y),
-        (Term::Map(x), Term::Map(y)) => cmp_maps(x, y, exact),
-        _ => rank(a).cmp(&rank(b)),
-    }
-}
-
-/// Lexicographic: the first difference decides, then the shorter sequence is smaller.
-fn cmp_elements(x: &[Term], y: &[Term], exact: bool) -> Ordering {
-    for (a, b) in x.iter().zip(y) {
-        let o = cmp(a, b, exact);
+    let mut pending = vec![Pending::Terms(a, b, exact)];
+    while let Some(next) = pending.pop() {
+        let o = match next {
+            Pending::Terms(a, b, exact) => cmp_shallow(a, b, exact, &mut pending),
+            Pending::Elements(x, y, exact) => {
+                if let (Some((a, xs)), Some((b, ys))) = (x.split_first(), y.split_first()) {
+                    pending.push(Pending::Elements(xs, ys, exact));
+                    pending.push(Pending::Terms(a, b, exact));
+                }
+                Ordering::Equal
+            }
+            Pending::Lists(x, y, exact) => cmp_list_rests(x, y, exact, &mut pending),
+        };
         if o != Ordering::Equal {
             return o;
         }
     }
-    x.len().cmp(&y.len())
+    Ordering::Equal
 }
 
-fn cmp_maps(x: &[(Term, Term)], y: &[(Term, Term)], exact: bool) -> Ordering {
-    x.len().cmp(&y.len()).then_with(|| {
-        let (xs, ys) = (sorted_pair_refs(x), sorted_pair_refs(y));
-        for (a, b) in xs.iter().zip(&ys) {
-            let o = compare_exact(&a.0, &b.0);
-            if o != Ordering::Equal {
-                return o;
+/// Compares what can be decided at the top of `a` and `b`; pushes the nested comparisons.
+fn cmp_shallow<'a>(a: &'a Term, b: &'a Term, exact: bool, pending: &mut Vec<Pending<'a>>) -> Ordering {
+    match (a, b) {
+        (Term::Int(x), Term::Int(y)) => x.cmp(y),
+        (Term::Float(x), Term::Float(y)) => cmp_floats(*x, *y),
+        (Term::BigInt(x), Term::BigInt(y)) => x.cmp(y),
+        (Term::BigInt(x), Term::Int(y)) => x.cmp(&BigInt::from(*y)),
+        (Term::Int(x), Term::BigInt(y)) => BigInt::from(*x).cmp(y),
+        (Term::Int(_) | Term::BigInt(_), Term::Float(_)) if exact => Ordering::Less,
+        (Term::Float(_), Term::Int(_) | Term::BigInt(_)) if exact => Ordering::Greater,
+        (Term::Int(x), Term::Float(y)) => cmp_int_float(*x, *y),
+        (Term::Float(x), Term::Int(y)) => cmp_int_float(*y, *x).reverse(),
+        (Term::BigInt(x), Term::Float(y)) => cmp_big_float(x, *y),
+        (Term::Float(x), Term::BigInt(y)) => cmp_big_float(y, *x).reverse(),
+        (Term::Atom(x), Term::Atom(y)) => x.as_bytes().cmp(y.as_bytes()),
+        (Term::Ref(x), Term::Ref(y)) => x.cmp(y),
+        (Term::Fun(x), Term::Fun(y)) => x.cmp(y),
+        (Term::Pid(x), Term::Pid(y)) => (x.id, x.index).cmp(&(y.id, y.index)),
+        (Term::Binary(x), Term::Binary(y)) => x.cmp(y),
+        (Term::Tuple(x), Term::Tuple(y)) => {
+            let o = x.len().cmp(&y.len());
+            if o == Ordering::Equal {
+                pending.push(Pending::Elements(x, y, exact));
             }
+            o
         }
-        for (a, b) in xs.iter().zip(&ys) {
-            let o = cmp(&a.1, &b.1, exact);
-            if o != Ordering::Equal {
-                return o;
+        (Term::List(_) | Term::ImproperList(..), Term::List(_) | Term::ImproperList(..)) => {
+            pending.push(Pending::Lists(ListRest::of(a), ListRest::of(b), exact));
+            Ordering::Equal
+        }
+        (Term::Map(x), Term::Map(y)) => {
+            let o = x.len().cmp(&y.len());
+            if o == Ordering::Equal {
+                // Keys first (always exactly), then values, both in key order.
+                let (xs, ys) = (sorted_pair_refs(x), sorted_pair_refs(y));
+                for (p, q) in xs.iter().zip(&ys).rev() {
+                    pending.push(Pending::Terms(&p.1, &q.1, exact));
+                }
+                for (p, q) in xs.iter().zip(&ys).rev() {
+                    pending.push(Pending::Terms(&p.0, &q.0, true));
+                }
             }
+            o
         }
-        Ordering::Equal
-    })
+        _ => rank(a).cmp(&rank(b)),
+    }
+}
+
+/// One step of two lists: heads, then the rests; a list that ends meets the other's rest
+/// with its tail (`[]` or the improper tail).
+fn cmp_list_rests<'a>(x: ListRest<'a>, y: ListRest<'a>, exact: bool, pending: &mut Vec<Pending<'a>>) -> Ordering {
+    const NIL: Term = Term::List(Vec::new());
+    match (x.items.split_first(), y.items.split_first()) {
+        (Some((a, xs)), Some((b, ys))) => {
+            pending.push(Pending::Lists(ListRest { items: xs, tail: x.tail }, ListRest { items: ys, tail: y.tail }, exact));
+            pending.push(Pending::Terms(a, b, exact));
+            Ordering::Equal
+        }
+        (None, None) => match (x.tail, y.tail) {
+            (None, None) => Ordering::Equal,
+            (Some(a), None) => rank(a).cmp(&rank(&NIL)),
+            (None, Some(b)) => rank(&NIL).cmp(&rank(b)),
+            (Some(a), Some(b)) => {
+                pending.push(Pending::Terms(a, b, exact));
+                Ordering::Equal
+            }
+        },
+        // A tail (never a non-empty list) against a non-empty list.
+        (None, Some(_)) => x.tail.map_or(Ordering::Less, |a| rank(a).cmp(&9)),
+        (Some(_), None) => y.tail.map_or(Ordering::Greater, |b| 9.cmp(&rank(b))),
+    }
 }
 
 /// `0.0 == -0.0` as on OTP 25. NaN cannot exist on the BEAM; it sorts by its bits so the
@@ -128,6 +203,22 @@ fn cmp_int_float(i: i64, f: f64) -> Ordering {
     match i.cmp(&fi) {
         Ordering::Equal if f > floor => Ordering::Less,
         o => o,
+    }
+}
+
+/// Exact comparison of a bignum with a float (the float's integral part as a bignum).
+fn cmp_big_float(i: &BigInt, f: f64) -> Ordering {
+    if f.is_nan() {
+        return Ordering::Less;
+    }
+    let floor = f.floor();
+    match BigInt::from_f64(floor) {
+        Some(fi) => match i.cmp(&fi) {
+            Ordering::Equal if f > floor => Ordering::Less,
+            o => o,
+        },
+        // An infinity (not a BEAM float, but the order must stay total).
+        None => if f > 0.0 { Ordering::Less } else { Ordering::Greater },
     }
 }
 

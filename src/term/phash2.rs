@@ -11,6 +11,8 @@
 //! - floats mix their IEEE bits (`-0.0` as `0.0`); binaries use Jenkins' `block_hash`;
 //! - lists hash runs of byte-sized integers four at a time (the string optimisation), other
 //!   elements one by one, then the `[]` tail;
+//! - bignums beyond `i64` mix each 64-bit digit as two words, with a sign constant;
+//! - improper lists hash their tail where a proper list hashes `[]`;
 //! - maps XOR the hashes of their key-value pairs, each started from zero, so the hash
 //!   does not depend on pair order; that is why a map of more than 32 keys (a HAMT on the
 //!   BEAM, visited in hash order) hashes just like a small one, which the vectors confirm;
@@ -19,6 +21,8 @@
 //!
 //! Not Erlang: [`Term::Fun`] has no BEAM counterpart here, so it hashes its name like a
 //! binary under its own constant; nothing should route on a fun.
+
+use num_bigint::{BigInt, Sign};
 
 use super::Term;
 
@@ -155,59 +159,113 @@ fn hash_binary(bytes: &[u8], hash: u32) -> u32 {
     if bytes.is_empty() { con } else { block_hash(bytes, con) }
 }
 
-fn hash_list(items: &[Term], mut hash: u32) -> u32 {
-    let byte = |t: &Term| match t {
-        Term::Int(n) if (0..=255).contains(n) => Some(*n as u32),
-        _ => None,
-    };
-    let mut i = 0;
-    while i < items.len() {
-        // A run of byte-sized integers, packed big-endian four to a word.
-        let (mut sh, mut count) = (0u32, 0);
-        while let Some(b) = items.get(i).and_then(byte) {
-            sh = (sh << 8).wrapping_add(b);
-            if count == 3 {
-                hash = hash_word(hash, sh, hconst(4));
-                sh = 0;
-                count = 0;
-            } else {
-                count += 1;
-            }
-            i += 1;
-        }
-        if count > 0 {
-            hash = hash_word(hash, sh, hconst(4));
-        }
-        if let Some(item) = items.get(i) {
-            hash = self::hash(item, hash);
-            i += 1;
-        }
+/// The hash of a bignum: its 64-bit digits, least significant first, each as two words.
+fn hash_big(n: &BigInt, mut hash: u32) -> u32 {
+    let konst = if n.sign() == Sign::Minus { hconst(10) } else { hconst(11) };
+    for digit in n.magnitude().iter_u64_digits() {
+        hash = hash2_words(hash, digit as u32, (digit >> 32) as u32, konst);
     }
-    hash_nil(hash)
+    hash
 }
 
+/// Work left for the iterative walk of [`hash`].
+enum Step<'a> {
+    Term(&'a Term),
+    /// The remaining cells of a list: items, then the tail (`None`: `[]`).
+    ListRest(&'a [Term], Option<&'a Term>),
+    /// A map's pairs from `next` on; `outer` is the hash to resume, `xor` the pairs so far.
+    MapPairs { pairs: &'a [(Term, Term)], next: usize, outer: u32, xor: u32 },
+}
+
+/// OTP's `make_hash2` walk, with an explicit stack as the C code has.
 fn hash(term: &Term, hash: u32) -> u32 {
+    let mut h = hash;
+    let mut steps = vec![Step::Term(term)];
+    while let Some(step) = steps.pop() {
+        match step {
+            Step::Term(t) => h = hash_shallow(t, h, &mut steps),
+            Step::ListRest(items, tail) => h = hash_list_rest(items, tail, h, &mut steps),
+            Step::MapPairs { pairs, next, outer, xor } => {
+                // `h` holds the hash of pair `next - 1` (started from zero).
+                let xor = if next > 0 { xor ^ h } else { xor };
+                match pairs.get(next) {
+                    Some((k, v)) => {
+                        steps.push(Step::MapPairs { pairs, next: next + 1, outer, xor });
+                        steps.push(Step::Term(v));
+                        steps.push(Step::Term(k));
+                        h = 0;
+                    }
+                    None => h = hash_word(outer, xor, hconst(19)),
+                }
+            }
+        }
+    }
+    h
+}
+
+fn hash_shallow<'a>(term: &'a Term, hash: u32, steps: &mut Vec<Step<'a>>) -> u32 {
     match term {
         Term::Atom(name) => hash_atom(name, hash),
         Term::Int(n) => hash_int(*n, hash),
+        Term::BigInt(n) => hash_big(n, hash),
         Term::Float(x) => {
             let bits = if *x == 0.0 { 0 } else { x.to_bits() };
             hash2_words(hash, (bits >> 32) as u32, bits as u32, hconst(12))
         }
         Term::Binary(bytes) => hash_binary(bytes, hash),
-        Term::Tuple(items) => items.iter().fold(hash_word(hash, items.len() as u32, hconst(9)), |h, t| self::hash(t, h)),
-        Term::List(items) => hash_list(items, hash),
+        Term::Tuple(items) => {
+            steps.extend(items.iter().rev().map(Step::Term));
+            hash_word(hash, items.len() as u32, hconst(9))
+        }
+        Term::List(items) => hash_list_rest(items, None, hash, steps),
+        Term::ImproperList(items, tail) => hash_list_rest(items, Some(tail), hash, steps),
         Term::Map(pairs) => {
             let hash = hash_word(hash, pairs.len() as u32, hconst(16));
-            if pairs.is_empty() {
-                return hash;
+            if !pairs.is_empty() {
+                steps.push(Step::MapPairs { pairs, next: 0, outer: hash, xor: 0 });
             }
-            let xor = pairs.iter().fold(0, |acc, (k, v)| acc ^ self::hash(v, self::hash(k, 0)));
-            hash_word(hash, xor, hconst(19))
+            hash
         }
         Term::Pid(pid) => hash_word(hash, pid.id, hconst(5)),
         Term::Ref(n) => hash_word(hash, *n as u32, hconst(7)),
         Term::Fun(name) => hash_word(hash_binary(name.as_bytes(), hash), 0, hconst(14)),
+    }
+}
+
+/// List cells from `items` on: a run of byte-sized integers packed big-endian four to a word
+/// (the string optimisation), or one other element; then the tail.
+fn hash_list_rest<'a>(items: &'a [Term], tail: Option<&'a Term>, mut hash: u32, steps: &mut Vec<Step<'a>>) -> u32 {
+    let byte = |t: &Term| match t {
+        Term::Int(n) if (0..=255).contains(n) => Some(*n as u32),
+        _ => None,
+    };
+    let mut i = 0;
+    let (mut sh, mut count) = (0u32, 0);
+    while let Some(b) = items.get(i).and_then(byte) {
+        sh = (sh << 8).wrapping_add(b);
+        if count == 3 {
+            hash = hash_word(hash, sh, hconst(4));
+            sh = 0;
+            count = 0;
+        } else {
+            count += 1;
+        }
+        i += 1;
+    }
+    if count > 0 {
+        hash = hash_word(hash, sh, hconst(4));
+    }
+    match (items.get(i), tail) {
+        (Some(item), _) => {
+            steps.push(Step::ListRest(&items[i + 1..], tail));
+            steps.push(Step::Term(item));
+            hash
+        }
+        (None, None) => hash_nil(hash),
+        (None, Some(tail)) => {
+            steps.push(Step::Term(tail));
+            hash
+        }
     }
 }
 

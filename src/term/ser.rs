@@ -9,8 +9,9 @@
 //!   `:ok` / `:error`, as in `:ok = GenServer.cast(...)`.
 //! - Enum variants and unit structs become snake_case atoms, tagged tuples when they carry
 //!   data: the shape a learner writes in `handle_call({:add_entry, entry}, ...)`.
-//! - Integers outside `i64` are an error rather than silently saturated or rounded: a wrong
-//!   number on screen is worse than a visible failure (see [`to_term`]).
+//! - Integers outside `i64` (`u64`, `i128`, `u128`) become bignums, as on the BEAM.
+//! - A ready-made [`Term`] inside a value is copied, not walked, so its depth does not matter;
+//!   other serde formats walk it and refuse nesting past [`MAX_SERDE_DEPTH`].
 //! - `f32` becomes the float with the same shortest decimal text (`0.1f32` shows as `0.1`,
 //!   not `0.10000000149011612`); Elixir has only 64-bit floats.
 //! - Map and struct pairs are sorted into Erlang's map-key order, so a `HashMap` gives the
@@ -22,6 +23,8 @@
 //! travel as marker newtypes (like [`Pid`]); to other serde formats they look like a string,
 //! a number and a string.
 
+use std::cell::{Cell, RefCell};
+
 use serde::ser::{self, Serialize, SerializeTuple, Serializer};
 
 use super::naming::snake_case;
@@ -29,17 +32,83 @@ use super::order::sort_map_pairs;
 use super::{Term, TermError, ATOM_MARKER, DATE_MARKER, Date};
 use crate::runtime::{Pid, PID_MARKER};
 
+/// Serde newtype-struct name of a [`Term::BigInt`] (around its decimal text).
+pub(crate) const BIG_MARKER: &str = "__otp_playground_bigint__";
+/// Serde newtype-struct name of a [`Term::ImproperList`] (around `(items, tail)`).
+pub(crate) const IMPROPER_MARKER: &str = "__otp_playground_improper__";
+/// Serde newtype-struct name around a whole [`Term`]: the term serializer copies the term
+/// (an iterative clone) instead of walking it, so `to_term` of any depth works.
+const TERM_MARKER: &str = "__otp_playground_term__";
+
+/// Deepest nesting of terms that serde walks (outside [`to_term`] of a ready-made term, which
+/// copies): serialising a `Term` with another serde format, and [`crate::term::from_term`].
+pub const MAX_SERDE_DEPTH: usize = 128;
+
+thread_local! {
+    static DEPTH: Cell<usize> = const { Cell::new(0) };
+    /// Set while the term serializer asks a [`WholeTerm`] for itself.
+    static CAPTURE: Cell<bool> = const { Cell::new(false) };
+    static CAPTURED: RefCell<Option<Term>> = const { RefCell::new(None) };
+}
+
+/// One more level of serde recursion; refused past [`MAX_SERDE_DEPTH`].
+pub(crate) struct DepthGuard(());
+
+impl DepthGuard {
+    pub(crate) fn enter() -> Result<DepthGuard, TermError> {
+        DEPTH.with(|d| {
+            if d.get() >= MAX_SERDE_DEPTH {
+                return Err(TermError::TooDeep);
+            }
+            d.set(d.get() + 1);
+            Ok(DepthGuard(()))
+        })
+    }
+}
+
+impl Drop for DepthGuard {
+    fn drop(&mut self) {
+        DEPTH.with(|d| d.set(d.get() - 1));
+    }
+}
+
+/// A term wrapped in [`TERM_MARKER`]: to the term serializer it hands over a copy, to any
+/// other serializer it is the term itself.
+struct WholeTerm<'a>(&'a Term);
+
+impl Serialize for WholeTerm<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if CAPTURE.with(|c| c.replace(false)) {
+            CAPTURED.with(|slot| *slot.borrow_mut() = Some(self.0.clone()));
+            return s.serialize_unit();
+        }
+        let _guard = DepthGuard::enter().map_err(ser::Error::custom)?;
+        serialize_term(self.0, s)
+    }
+}
+
 /// Serde newtype-struct name of a [`Term::Ref`] (around its `u64`).
 pub(crate) const REF_MARKER: &str = "__otp_playground_ref__";
 /// Serde newtype-struct name of a [`Term::Fun`] (around its name).
 pub(crate) const FUN_MARKER: &str = "__otp_playground_fun__";
 
 impl Serialize for Term {
-    /// Serializes so that [`to_term`] rebuilds the same term.
+    /// Serializes so that [`to_term`] rebuilds the same term. Other formats see the term's
+    /// shape (refused past [`MAX_SERDE_DEPTH`] levels of nesting).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
+        if self.is_leaf() {
+            return serialize_term(self, s);
+        }
+        s.serialize_newtype_struct(TERM_MARKER, &WholeTerm(self))
+    }
+}
+
+fn serialize_term<S: Serializer>(term: &Term, s: S) -> Result<S::Ok, S::Error> {
+        match term {
             Term::Atom(name) => s.serialize_newtype_struct(ATOM_MARKER, name.as_str()),
             Term::Int(n) => s.serialize_i64(*n),
+            Term::BigInt(n) => s.serialize_newtype_struct(BIG_MARKER, &n.to_string()),
+            Term::ImproperList(items, tail) => s.serialize_newtype_struct(IMPROPER_MARKER, &(items, &**tail)),
             Term::Float(x) => s.serialize_f64(*x),
             Term::Binary(bytes) => s.serialize_bytes(bytes),
             Term::Tuple(items) => {
@@ -56,13 +125,11 @@ impl Serialize for Term {
             Term::Ref(n) => s.serialize_newtype_struct(REF_MARKER, &(*n as i64)),
             Term::Fun(name) => s.serialize_newtype_struct(FUN_MARKER, name.as_str()),
         }
-    }
 }
 
 /// Converts any `Serialize` value into a [`Term`]; never panics.
 ///
-/// A value that cannot be represented (an integer beyond `i64`, or an error raised by a
-/// hand-written `Serialize` impl) becomes `{:to_term_error, "reason"}`, so the UI shows the
+/// A value that cannot be represented (an error raised by a hand-written `Serialize` impl) becomes `{:to_term_error, "reason"}`, so the UI shows the
 /// problem where the value would have been. Use [`try_to_term`] to handle it instead.
 pub fn to_term<T: Serialize + ?Sized>(value: &T) -> Term {
     try_to_term(value).unwrap_or_else(|err| {
@@ -78,9 +145,6 @@ pub fn try_to_term<T: Serialize + ?Sized>(value: &T) -> Result<Term, TermError> 
 /// The serializer: stateless, each value becomes one [`Term`].
 pub(crate) struct TermSerializer;
 
-fn int<N: TryInto<i64> + ToString + Copy>(n: N) -> Result<Term, TermError> {
-    n.try_into().map(Term::Int).map_err(|_| TermError::IntegerOutOfRange(n.to_string()))
-}
 
 fn tagged(variant: &str, mut rest: Vec<Term>) -> Term {
     rest.insert(0, Term::Atom(snake_case(variant)));
@@ -120,7 +184,7 @@ impl ser::Serializer for TermSerializer {
         Ok(Term::Int(v))
     }
     fn serialize_i128(self, v: i128) -> Result<Term, TermError> {
-        int(v)
+        Ok(Term::integer(v))
     }
     fn serialize_u8(self, v: u8) -> Result<Term, TermError> {
         Ok(Term::Int(v.into()))
@@ -132,10 +196,10 @@ impl ser::Serializer for TermSerializer {
         Ok(Term::Int(v.into()))
     }
     fn serialize_u64(self, v: u64) -> Result<Term, TermError> {
-        int(v)
+        Ok(Term::integer(v))
     }
     fn serialize_u128(self, v: u128) -> Result<Term, TermError> {
-        int(v)
+        Ok(Term::integer(v))
     }
     fn serialize_f32(self, v: f32) -> Result<Term, TermError> {
         // Widen through the shortest decimal text when that round-trips, so 0.1f32 is 0.1.
@@ -170,10 +234,35 @@ impl ser::Serializer for TermSerializer {
         Ok(Term::Atom(snake_case(variant)))
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, name: &'static str, value: &T) -> Result<Term, TermError> {
+        if name == TERM_MARKER {
+            CAPTURE.with(|c| c.set(true));
+            let result = value.serialize(TermSerializer);
+            CAPTURE.with(|c| c.set(false));
+            result?;
+            return CAPTURED
+                .with(|slot| slot.borrow_mut().take())
+                .ok_or_else(|| TermError::Message(format!("malformed {name} marker value")));
+        }
         let inner = value.serialize(TermSerializer)?;
         let bad = || TermError::Message(format!("malformed {name} marker value"));
         match name {
-            PID_MARKER => match inner {
+            BIG_MARKER => match &inner {
+                Term::Binary(text) => std::str::from_utf8(text)
+                    .ok()
+                    .and_then(|t| t.parse::<num_bigint::BigInt>().ok())
+                    .map(Term::integer)
+                    .ok_or_else(bad),
+                _ => Err(bad()),
+            },
+            IMPROPER_MARKER => match inner.into_tuple() {
+                Ok(mut pair) if pair.len() == 2 => {
+                    let tail = pair.pop().expect("two elements");
+                    let items = pair.pop().expect("two elements").into_list().map_err(|_| bad())?;
+                    Ok(Term::improper_list(items, tail))
+                }
+                _ => Err(bad()),
+            },
+            PID_MARKER => match &inner {
                 Term::Tuple(items) => match items.as_slice() {
                     [Term::Int(id), Term::Int(index)] => Ok(Term::Pid(Pid {
                         id: u32::try_from(*id).map_err(|_| bad())?,
@@ -183,11 +272,11 @@ impl ser::Serializer for TermSerializer {
                 },
                 _ => Err(bad()),
             },
-            ATOM_MARKER => match inner {
-                Term::Binary(bytes) => String::from_utf8(bytes).map(Term::Atom).map_err(|_| bad()),
+            ATOM_MARKER => match inner.into_binary() {
+                Ok(bytes) => String::from_utf8(bytes).map(Term::Atom).map_err(|_| bad()),
                 _ => Err(bad()),
             },
-            DATE_MARKER => match inner {
+            DATE_MARKER => match &inner {
                 Term::Tuple(items) => match items.as_slice() {
                     [Term::Int(y), Term::Int(m), Term::Int(d)] => Ok(Date {
                         year: i32::try_from(*y).map_err(|_| bad())?,
@@ -199,12 +288,12 @@ impl ser::Serializer for TermSerializer {
                 },
                 _ => Err(bad()),
             },
-            REF_MARKER => match inner {
-                Term::Int(n) => Ok(Term::Ref(n as u64)),
+            REF_MARKER => match &inner {
+                Term::Int(n) => Ok(Term::Ref(*n as u64)),
                 _ => Err(bad()),
             },
-            FUN_MARKER => match inner {
-                Term::Binary(bytes) => String::from_utf8(bytes).map(Term::Fun).map_err(|_| bad()),
+            FUN_MARKER => match inner.into_binary() {
+                Ok(bytes) => String::from_utf8(bytes).map(Term::Fun).map_err(|_| bad()),
                 _ => Err(bad()),
             },
             // Any other newtype struct is transparent: `struct Name(String)` is just the string.
@@ -599,8 +688,9 @@ mod tests {
         assert_eq!(show(&0.1f32), "0.1");
         assert_eq!(show(&vec![1, 2]), "[1, 2]");
         assert_eq!(show(&(1, "a")), "{1, \"a\"}");
-        assert_eq!(show(&(u64::MAX - 1)), "{:to_term_error, \"integer 18446744073709551614 does not fit in a 64-bit signed integer\"}");
-        assert!(matches!(try_to_term(&u64::MAX), Err(TermError::IntegerOutOfRange(_))));
+        assert_eq!(show(&(u64::MAX - 1)), "18446744073709551614");
+        assert!(matches!(to_term(&u64::MAX), Term::BigInt(_)));
+        assert_eq!(show(&i128::MIN), "-170141183460469231731687303715884105728");
         assert_eq!(to_term(&(i64::MAX as u64)), Term::Int(i64::MAX));
     }
 
@@ -611,7 +701,7 @@ mod tests {
             to_term(&m),
             Term::Map(vec![(Term::string("a"), Term::Int(1)), (Term::string("b"), Term::Int(2))])
         );
-        let Term::Map(pairs) = to_term(&m) else { panic!() };
+        let Ok(pairs) = to_term(&m).into_map() else { panic!() };
         assert_eq!(pairs[0].0, Term::string("a"));
     }
 

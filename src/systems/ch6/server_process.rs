@@ -43,7 +43,8 @@ impl ServerProcess {
 
     async fn run_loop<M: CallbackModule>(ctx: &Ctx, mut state: M::State) {
         loop {
-            let Info::Msg(Term::Tuple(items)) = ctx.receive().await else { continue };
+            let msg = ctx.receive().await;
+            let Info::Msg(Term::Tuple(items)) = &msg else { continue };
             let [request, Term::Pid(caller)] = items.as_slice() else { continue };
             match M::handle_call(request, state) {
                 Some((response, new_state)) => {
@@ -64,7 +65,7 @@ impl ServerProcess {
     pub async fn call(ctx: &Ctx, pid: Pid, request: impl Serialize) -> Term {
         let _ = ctx.send(pid, (to_term(&request), ctx.pid()));
         loop {
-            if let Info::Msg(Term::Tuple(items)) = ctx.receive().await
+            if let Info::Msg(Term::Tuple(items)) = &ctx.receive().await
                 && let [tag, response] = items.as_slice()
                 && tag.is_atom("response")
             {

@@ -302,7 +302,7 @@ impl KvServer {
     pub async fn multi_get<K: Serialize>(ctx: &Ctx, server: impl Into<Dest>, keys: impl IntoIterator<Item = K>) -> Vec<(Term, Term)> {
         let keys = keys.into_iter().map(|k| to_term(&k)).collect();
         match ctx.call::<KvServer>(server, KvCall::MultiGet(keys)).await {
-            KvReply::Values(Term::Map(found)) => found,
+            KvReply::Values(found @ Term::Map(_)) => found.into_map().unwrap_or_default(),
             other => unreachable!("KVStore.Server answers :multi_get with a map, not {other:?}"),
         }
     }

@@ -63,10 +63,8 @@ impl SessionData {
 
     /// The data of a stored map term; `None` if the term is not a map.
     pub fn from_term(term: Term) -> Option<SessionData> {
-        match term {
-            Term::Map(pairs) => Some(SessionData(pairs.into_iter().map(|(k, v)| (Key(k), v)).collect())),
-            _ => None,
-        }
+        let pairs = term.into_map().ok()?;
+        Some(SessionData(pairs.into_iter().map(|(k, v)| (Key(k), v)).collect()))
     }
 
     /// `Map.get(data, key)`

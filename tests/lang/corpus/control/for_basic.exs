@@ -1,0 +1,8 @@
+IO.inspect(for x <- [1, 2, 3], do: x * x)
+IO.inspect(for x <- 1..10, rem(x, 2) == 0, do: x)
+IO.inspect(for x <- 1..3, y <- [:a, :b], do: {x, y})
+IO.inspect(for {k, v} <- %{a: 1, b: 2}, do: {v, k})
+IO.inspect(for {:ok, v} <- [{:ok, 1}, {:error, 2}, {:ok, 3}], do: v)
+IO.inspect(for <<c <- "abc">>, do: c)
+IO.inspect(for x <- [1, 2], y <- [10, 20], x * y > 15, do: x * y)
+IO.inspect(for x <- [], do: x)

@@ -1,0 +1,5 @@
+IO.inspect(for x <- 1..3, into: %{}, do: {x, x * x})
+IO.inspect(for {k, v} <- [a: 1, b: 2], into: %{}, do: {k, v + 1})
+IO.inspect(for c <- ~w(a b c), into: "", do: String.upcase(c))
+IO.inspect(for x <- [3, 1, 3], into: MapSet.new(), do: x)
+IO.inspect(for <<c <- "hello">>, c != ?l, into: "", do: <<c>>)

@@ -1,0 +1,7 @@
+res =
+  with {:ok, v} <- {:error, :nope} do
+    v
+  else
+    {:error, :other} -> :handled
+  end
+IO.inspect(res)

@@ -1,0 +1,13 @@
+n = ~N[2024-01-31 23:30:00]
+IO.inspect(n)
+IO.inspect(NaiveDateTime.add(n, 3600))
+IO.inspect(NaiveDateTime.add(n, 1, :day))
+IO.inspect(NaiveDateTime.diff(~N[2024-02-01 00:00:00], n))
+IO.inspect(NaiveDateTime.compare(n, ~N[2024-01-01 00:00:00]))
+IO.inspect(NaiveDateTime.to_date(n))
+IO.inspect(NaiveDateTime.to_time(n))
+IO.puts(NaiveDateTime.to_string(n))
+IO.puts(NaiveDateTime.to_iso8601(n))
+IO.inspect(NaiveDateTime.new(~D[2020-02-29], ~T[12:00:00]))
+IO.inspect(NaiveDateTime.from_iso8601("2020-01-01T10:00:00"))
+IO.inspect({n.year, n.hour})

@@ -1,0 +1,12 @@
+t = ~T[13:45:30]
+IO.inspect(t)
+IO.inspect(Time.add(t, 60))
+IO.inspect(Time.add(t, 11 * 3600))
+IO.inspect(Time.diff(~T[14:00:00], t))
+IO.inspect(Time.compare(t, ~T[09:00:00]))
+IO.inspect({t.hour, t.minute, t.second})
+IO.puts(Time.to_string(t))
+IO.inspect(~T[08:00:00.123])
+IO.inspect(Time.new(25, 0, 0))
+IO.inspect(Time.from_iso8601("23:59:59"))
+IO.inspect(Time.truncate(~T[10:00:00.999], :second))

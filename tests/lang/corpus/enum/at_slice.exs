@@ -1,0 +1,12 @@
+l = [:a, :b, :c, :d, :e]
+IO.inspect(Enum.at(l, 0))
+IO.inspect(Enum.at(l, -1))
+IO.inspect(Enum.at(l, 10))
+IO.inspect(Enum.at(l, 10, :default))
+IO.inspect(Enum.fetch(l, 2))
+IO.inspect(Enum.fetch(l, 9))
+IO.inspect(Enum.slice(l, 1, 2))
+IO.inspect(Enum.slice(l, 1..3))
+IO.inspect(Enum.slice(l, -2..-1))
+IO.inspect(Enum.slice(l, 3..10))
+IO.inspect(Enum.slice(1..100, 10, 3))

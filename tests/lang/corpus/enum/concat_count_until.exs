@@ -1,0 +1,6 @@
+IO.inspect(Enum.concat([1, 2], [3]))
+IO.inspect(Enum.concat([[1], [2, 3], []]))
+IO.inspect(Enum.concat(1..2, 5..6))
+IO.inspect(Enum.count_until(1..100, 5))
+IO.inspect(Enum.random([42]))
+IO.inspect(Enum.shuffle([7]))

@@ -1,0 +1,6 @@
+Enum.each([1, 2, 3], &IO.puts/1)
+Enum.each(%{x: 1}, fn {k, v} -> IO.puts("#{k}=#{v}") end)
+r = Enum.each([], &IO.puts/1)
+IO.inspect(r)
+Enum.each(1..3, fn i -> IO.write("#{i} ") end)
+IO.puts("")

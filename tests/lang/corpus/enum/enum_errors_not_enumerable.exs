@@ -1,0 +1,2 @@
+IO.inspect(Enum.count([1]))
+Enum.count(:not_enumerable)

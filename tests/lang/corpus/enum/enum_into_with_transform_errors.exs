@@ -1,0 +1,2 @@
+IO.inspect(Enum.into([{:a, 1}], %{}))
+Enum.into([1, 2], %{})

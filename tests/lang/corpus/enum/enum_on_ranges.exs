@@ -1,0 +1,8 @@
+IO.inspect(Enum.map(1..5, &(&1 * &1)))
+IO.inspect(Enum.filter(1..20, &(rem(&1, 7) == 0)))
+IO.inspect(Enum.reverse(1..5))
+IO.inspect(Enum.sum(10..1//-1))
+IO.inspect(Enum.to_list(?a..?e))
+IO.inspect(Enum.map(?a..?e, &<<&1>>))
+IO.inspect(Enum.chunk_every(1..7, 2))
+IO.inspect(Enum.min_max(-5..5))

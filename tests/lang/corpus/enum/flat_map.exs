@@ -1,0 +1,5 @@
+IO.inspect(Enum.flat_map([1, 2, 3], &[&1, &1 * 10]))
+IO.inspect(Enum.flat_map([[1, [2]], [3]], & &1))
+IO.inspect(Enum.flat_map(1..3, &List.duplicate(&1, &1)))
+IO.inspect(Enum.flat_map_reduce([1, 2, 3], 0, fn x, acc -> {[x, x], acc + x} end))
+IO.inspect(List.flatten([1, [2, [3, [4]]]]))

@@ -1,0 +1,6 @@
+words = ~w(apple avocado banana blueberry cherry apple)
+IO.inspect(Enum.group_by(words, &String.first/1))
+IO.inspect(Enum.group_by(words, &String.length/1, &String.upcase/1))
+IO.inspect(Enum.frequencies(words))
+IO.inspect(Enum.frequencies_by(words, &String.first/1))
+IO.inspect(Enum.group_by([], & &1))

@@ -1,0 +1,7 @@
+IO.inspect(Enum.into([a: 1, b: 2], %{}))
+IO.inspect(Enum.into(%{a: 1}, []))
+IO.inspect(Enum.into([1, 2, 2], MapSet.new()))
+IO.inspect(Enum.into(["a", "b"], ""))
+IO.inspect(Enum.into([{:x, 1}], %{y: 2}))
+IO.inspect(Enum.into(1..3, %{}, &{&1, &1 * &1}))
+IO.inspect(Map.new([{:k, :v}]))

@@ -1,0 +1,2 @@
+IO.inspect(Enum.max([1]))
+Enum.min([])

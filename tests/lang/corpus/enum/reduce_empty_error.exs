@@ -1,0 +1,2 @@
+IO.inspect(Enum.reduce([1], &+/2))
+Enum.reduce([], &+/2)

@@ -1,0 +1,10 @@
+IO.inspect(Enum.sort([3, 1, 2]))
+IO.inspect(Enum.sort([3, 1, 2], :desc))
+IO.inspect(Enum.sort([3, 1, 2], &(&1 >= &2)))
+IO.inspect(Enum.sort(["b", "A", "a", "B"]))
+IO.inspect(Enum.sort_by(["ccc", "a", "bb"], &String.length/1))
+IO.inspect(Enum.sort_by(["ccc", "a", "bb"], &String.length/1, :desc))
+people = [%{n: "x", age: 30}, %{n: "y", age: 20}, %{n: "z", age: 30}]
+IO.inspect(Enum.sort_by(people, & &1.age))
+IO.inspect(Enum.sort_by(people, &{-&1.age, &1.n}))
+IO.inspect(Enum.sort([{2, :b}, {1, :z}, {2, :a}]))

@@ -1,0 +1,5 @@
+IO.inspect(Enum.sort([%{a: 2}, %{a: 1}, %{b: 0}]))
+IO.inspect(Enum.sort([{:b, 1}, {:a, 2}, {:a, 1}]))
+IO.inspect(Enum.sort([[2], [1, 2], [1]]))
+IO.inspect(Enum.sort([:c, :a, :b], :desc))
+IO.inspect(Enum.sort_by([{1, "b"}, {2, "a"}], &elem(&1, 1)))

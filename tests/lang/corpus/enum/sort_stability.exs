@@ -1,0 +1,5 @@
+words = ~w(pear fig apple kiwi plum date banana)
+IO.inspect(Enum.sort_by(words, &String.length/1))
+IO.inspect(Enum.sort_by(words, &String.length/1, :desc))
+IO.inspect(Enum.sort(words, fn a, b -> String.length(a) <= String.length(b) end))
+IO.inspect(Enum.sort([1.0, 1, 0.5, 2], :asc))

@@ -1,0 +1,7 @@
+IO.inspect(Enum.take([1, 2, 3], 0))
+IO.inspect(Enum.drop([1, 2, 3], 0))
+IO.inspect(Enum.slice([], 0, 5))
+IO.inspect(Enum.chunk_every([], 2))
+IO.inspect(Enum.zip([], [1]))
+IO.inspect(Enum.with_index([]))
+IO.inspect(Enum.max([1], fn -> 0 end))

@@ -1,0 +1,5 @@
+IO.inspect(Enum.uniq([1, 2, 1, 3, 2]))
+IO.inspect(Enum.uniq_by(~w(a b A B c), &String.downcase/1))
+IO.inspect(Enum.dedup([1, 1, 2, 2, 2, 1, 3, 3]))
+IO.inspect(Enum.dedup_by([{1, :a}, {1, :b}, {2, :c}], &elem(&1, 0)))
+IO.inspect(Enum.uniq([]))

@@ -1,0 +1,6 @@
+IO.inspect(Enum.zip([1, 2, 3], [:a, :b, :c]))
+IO.inspect(Enum.zip([1, 2], [:a, :b, :c]))
+IO.inspect(Enum.zip([[1, 2], [3, 4], [5, 6]]))
+IO.inspect(Enum.unzip([{1, :a}, {2, :b}]))
+IO.inspect(Enum.zip_with([1, 2], [10, 20], &(&1 + &2)))
+IO.inspect(Enum.zip(1..3, ~w(x y z)))

@@ -1,0 +1,6 @@
+v = try do
+  :from_body
+after
+  :ignored_after_value
+end
+IO.inspect(v)

@@ -1,0 +1,3 @@
+spawn(fn -> exit(:bye) end)
+Process.sleep(10)
+IO.puts("main still alive")

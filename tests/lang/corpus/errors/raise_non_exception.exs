@@ -1,0 +1,1 @@
+raise :not_an_exception_module

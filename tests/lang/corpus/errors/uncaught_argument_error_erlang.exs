@@ -1,0 +1,1 @@
+:erlang.atom_to_binary(Enum.at(["not an atom"], 0))

@@ -1,0 +1,1 @@
+List.to_atom(Enum.at([:already_atom], 0))

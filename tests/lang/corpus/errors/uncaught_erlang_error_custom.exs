@@ -1,0 +1,1 @@
+:erlang.error(:my_reason)

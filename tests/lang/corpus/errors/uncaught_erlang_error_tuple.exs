@@ -1,0 +1,1 @@
+:erlang.error({:some, "data", 1})

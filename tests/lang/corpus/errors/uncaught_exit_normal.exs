@@ -1,0 +1,2 @@
+IO.puts("before normal exit")
+exit(:normal)

@@ -1,0 +1,2 @@
+IO.puts("calling String.split with an integer")
+String.split(123)

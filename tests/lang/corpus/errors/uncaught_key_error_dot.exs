@@ -1,0 +1,3 @@
+m = %{name: "x"}
+IO.puts(m.name)
+m.age

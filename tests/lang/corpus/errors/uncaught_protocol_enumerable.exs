@@ -1,0 +1,1 @@
+Enum.map(Enum.count([1]), & &1)

@@ -1,0 +1,2 @@
+IO.puts("tuple:")
+IO.puts({:a, :b})

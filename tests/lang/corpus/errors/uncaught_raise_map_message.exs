@@ -1,0 +1,1 @@
+raise RuntimeError, message: "custom message in keyword"

@@ -1,0 +1,2 @@
+n = Enum.count([1, 2])
+"count: " <> n

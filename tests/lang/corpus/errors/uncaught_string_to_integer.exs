@@ -1,0 +1,1 @@
+String.to_integer(Enum.at(["12x"], 0))

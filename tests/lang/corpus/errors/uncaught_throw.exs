@@ -1,0 +1,2 @@
+IO.puts("throwing")
+throw({:my_value, [1, 2]})

@@ -1,0 +1,1 @@
+Enum.does_not_exist([1])

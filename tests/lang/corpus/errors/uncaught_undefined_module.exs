@@ -1,0 +1,1 @@
+Missing.Module.run()

@@ -1,0 +1,7 @@
+IO.inspect(Enum.map([1, 2, 3], &{&1, [&1, &1 * 2]}))
+IO.inspect(Enum.map([[1, 2], [3]], &length/1))
+IO.inspect(Enum.map(["a", "b"], &(&1 <> &1)))
+IO.inspect(Enum.map(%{a: 1}, &elem(&1, 0)))
+f = &if(&1 > 0, do: :pos, else: :non_pos)
+IO.inspect(Enum.map([-1, 0, 1], f))
+IO.inspect((&(&1 + &2 + &3)).(1, 2, 3))

@@ -1,0 +1,2 @@
+IO.inspect(String.upcase("x"))
+String.upcase("a", :default, :extra)

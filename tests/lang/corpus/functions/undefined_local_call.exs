@@ -1,0 +1,5 @@
+defmodule M do
+  def a, do: :a
+end
+IO.inspect(M.a())
+M.b()

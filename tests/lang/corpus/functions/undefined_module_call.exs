@@ -1,0 +1,2 @@
+IO.puts("about to call")
+NoSuchModule.hello(1, 2)

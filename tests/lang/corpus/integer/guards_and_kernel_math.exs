@@ -1,0 +1,13 @@
+require Integer
+IO.inspect(Integer.is_even(10))
+IO.inspect(abs(-7))
+IO.inspect(max(3, 9))
+IO.inspect(min(3, 9))
+IO.inspect(max("a", :b))
+IO.inspect(div(17, 5))
+IO.inspect(rem(17, 5))
+IO.inspect(trunc(7.9))
+IO.inspect(round(7.5))
+IO.inspect(ceil(7.1))
+IO.inspect(floor(-7.1))
+IO.inspect(is_number(1.0))

@@ -1,0 +1,5 @@
+IO.puts(["Hello", ", ", ["wor", ?l, ?d]])
+IO.write([?a, ?b, "c", "\n"])
+IO.inspect(IO.iodata_to_binary([1, 2, [3]]))
+IO.inspect(IO.chardata_to_string(['abc', "def"]))
+IO.puts(Enum.intersperse(["a", "b", "c"], ", "))

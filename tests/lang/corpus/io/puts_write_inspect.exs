@@ -1,0 +1,12 @@
+IO.puts("puts adds newline")
+IO.write("write does not")
+IO.write("\n")
+r = IO.inspect({:a, 1})
+IO.inspect(r == {:a, 1})
+IO.inspect([1, 2], label: "numbers")
+IO.inspect("str", label: "a string")
+IO.inspect(%{k: :v}, label: "map")
+x = IO.inspect(5, label: "five") + 1
+IO.inspect(x)
+IO.puts(["a", "b"])
+IO.puts(42)

@@ -1,0 +1,5 @@
+IO.puts("to stdout")
+IO.puts(:stderr, "to stderr")
+IO.write(:stderr, "stderr write\n")
+IO.inspect(:stderr, {:on, :stderr}, [])
+IO.puts("back to stdout")

@@ -1,0 +1,7 @@
+IO.inspect(is_struct(1..2))
+IO.inspect(is_map_key(%{a: 1}, :a))
+IO.inspect(is_exception(%RuntimeError{}))
+IO.inspect(is_list([]) and is_list([1 | 2]))
+IO.inspect(Kernel.is_integer(1) and Kernel.is_float(1.0))
+IO.inspect(is_function(&is_nil/1, 1))
+IO.inspect(:erlang.is_map(%{}))

@@ -1,0 +1,8 @@
+IO.inspect(~w(alpha beta gamma))
+IO.inspect(~w(alpha beta)a)
+IO.inspect(~c"chars")
+IO.inspect(~s(a "quoted" string))
+IO.inspect(~r/abc/)
+IO.inspect(~D[2000-01-01])
+IO.inspect(~T[23:00:00])
+IO.inspect(~N[2000-01-01 10:00:00])

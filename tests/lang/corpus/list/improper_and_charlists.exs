@@ -1,0 +1,8 @@
+IO.inspect([1 | [2 | 3]])
+IO.inspect(length([1, 2, 3]))
+IO.inspect(List.improper?([1 | 2]))
+IO.inspect(List.improper?([1, 2]))
+IO.inspect(['abc', 'def'])
+IO.inspect(List.myers_difference([1, 2, 3], [1, 4, 3]))
+IO.inspect(Enum.reverse('abc'))
+IO.inspect(List.ascii_printable?('abc'))

@@ -1,0 +1,10 @@
+l = [{:a, 1}, {:b, 2}, {:c, 3}]
+IO.inspect(List.keyfind(l, :b, 0))
+IO.inspect(List.keyfind(l, 3, 1))
+IO.inspect(List.keyfind(l, :z, 0))
+IO.inspect(List.keymember?(l, :c, 0))
+IO.inspect(List.keydelete(l, :a, 0))
+IO.inspect(List.keyreplace(l, :b, 0, {:b, 20}))
+IO.inspect(List.keystore(l, :d, 0, {:d, 4}))
+IO.inspect(List.keysort([{:b, 1}, {:a, 2}], 0))
+IO.inspect(List.keytake(l, :a, 0))

@@ -1,0 +1,5 @@
+IO.inspect([:"a b", :c])
+IO.inspect(%{:"a b" => 1, :c => 2})
+IO.inspect({:"Elixir.String", String})
+IO.inspect([Enum, :enum, "Enum"])
+IO.inspect([true: 1, false: 2])

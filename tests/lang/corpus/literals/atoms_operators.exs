@@ -1,0 +1,7 @@
+IO.inspect([:-, :*, :/, :==, :!=, :===, :<>, :++, :--, :|>, :.., :"::"])
+IO.inspect([:and, :or, :not, :when, :in])
+IO.inspect([:"@", :&, :^, :!, :"{}", :%, :%{}])
+IO.inspect([:do, :end, :fn, :"foo bar", :Foo, :"foo.bar"])
+IO.inspect(Atom.to_string(:hello))
+IO.inspect(String.to_atom("dynamic atom"))
+IO.inspect(:erlang.atom_to_binary(:x, :utf8))

@@ -1,0 +1,8 @@
+IO.inspect([?a, ?b, 128])
+IO.inspect([?a, 0x10FFFF])
+IO.inspect([?\s, ?\t])
+IO.inspect('\e')
+IO.inspect([127])
+IO.inspect([?a, ?b | 'c'])
+IO.inspect(Enum.to_list(?a..?z))
+IO.inspect(Enum.to_list(32..50))

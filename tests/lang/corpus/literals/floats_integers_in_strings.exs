@@ -1,0 +1,5 @@
+IO.puts("#{1.0}|#{1}|#{-0.0}|#{1.0e3}|#{1.0e-3}")
+IO.puts(Enum.join([1.5, 2, 3.25], ","))
+IO.puts(inspect([0.1, 0.25, 1 / 7]))
+IO.puts(Float.to_string(1.0e25))
+IO.puts(Integer.to_string(10 ** 25))

@@ -1,0 +1,6 @@
+IO.inspect(is_function(fn -> 1 end))
+IO.inspect(&String.upcase/1)
+IO.inspect(&Enum.map/2)
+IO.inspect(is_function(&Kernel.+/2, 2))
+IO.inspect(Function.info(&String.upcase/1)[:arity])
+IO.inspect(:erlang.fun_info(&List.first/1, :name))

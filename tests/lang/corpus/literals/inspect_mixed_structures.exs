@@ -1,0 +1,8 @@
+IO.inspect([{:a, 1}, {:b, 2}, {:c, 3}])
+IO.inspect([{:a, 1}, {:b, 2}, {"c", 3}])
+IO.inspect({[a: 1], %{b: [c: 2]}})
+IO.inspect([%{}, [], {}, "", ''])
+IO.inspect([nil, true, false])
+IO.inspect([1.0, 2, -0.5])
+IO.inspect(%{list: [1, 2], tuple: {3, 4}, map: %{5 => 6}})
+IO.inspect([[], [[]], [[[]]]])

@@ -1,0 +1,8 @@
+IO.inspect(0xFF)
+IO.inspect(-0b11)
+IO.inspect(1_0_0)
+IO.inspect(Integer.to_string(-255, 16))
+IO.inspect(Integer.parse("ff", 16))
+IO.inspect(Integer.parse("zz", 36))
+IO.inspect([255, 16], base: :hex)
+IO.inspect(-10, base: :binary)

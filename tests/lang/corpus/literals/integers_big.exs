@@ -1,0 +1,10 @@
+big = 123456789012345678901234567890
+IO.inspect(big)
+IO.inspect(big * big)
+IO.inspect(-big)
+IO.inspect(big + 1)
+IO.inspect(div(big, 7))
+IO.inspect(rem(big, 7))
+IO.inspect(Integer.pow(2, 100))
+IO.inspect(is_integer(big))
+IO.puts(big)

@@ -1,0 +1,11 @@
+f = fn f, n, acc -> if n == 0, do: acc, else: f.(f, n - 1, acc * n) end
+IO.inspect(f.(f, 30, 1))
+IO.inspect(f.(f, 52, 1))
+IO.inspect(0xFFFFFFFFFFFFFFFFFFFF)
+IO.inspect(18446744073709551616 - 1)
+IO.inspect(9223372036854775807 + 1)
+IO.inspect(-9223372036854775808 - 1)
+IO.inspect(abs(-100000000000000000000))
+IO.inspect(100000000000000000000 > 99999999999999999999)
+IO.inspect(100000000000000000000 == 1.0e20)
+IO.inspect(100000000000000000000 / 4)

@@ -1,0 +1,7 @@
+IO.inspect({Enum.to_list(1..60), :tail})
+IO.inspect(Enum.map(1..3, fn _ -> Enum.to_list(1..20) end))
+IO.inspect(Enum.to_list(1..5), limit: 2)
+IO.inspect({1, 2, 3, 4, 5}, limit: 2)
+IO.inspect(%{a: 1, b: 2, c: 3}, limit: 1)
+IO.inspect(inspect(Enum.to_list(1..100)) |> String.length())
+IO.inspect(List.to_tuple(Enum.to_list(1..55)))

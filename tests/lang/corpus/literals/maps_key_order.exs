@@ -1,0 +1,8 @@
+IO.inspect(%{3 => :c, 1 => :a, 2 => :b})
+IO.inspect(%{:z => 1, 1 => 2, "s" => 3, {1} => 4, [1] => 5, 1.5 => 6})
+IO.inspect(%{a: 1, B: 2, c: 3})
+IO.inspect(%{10 => 1, 9 => 2, 100 => 3, -1 => 4})
+IO.inspect(Map.keys(%{c: 1, a: 2, b: 3}))
+IO.inspect(Map.values(%{c: 1, a: 2, b: 3}))
+IO.inspect(Map.to_list(%{"b" => 1, "a" => 2}))
+IO.inspect(%{1.0 => :float, 1 => :int})

@@ -1,0 +1,6 @@
+list = Enum.to_list(1..30)
+IO.inspect(list, width: 40)
+IO.inspect(list, width: 0)
+IO.inspect(%{a: 1, b: 2, c: 3}, width: 5)
+IO.inspect({:a, "bbbbbbbbbb", 'cccccccccc', [1, 2, 3]}, width: 20)
+IO.inspect(["aaaaaaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbbbbbbb", "ccccccccccccccccccccccccccc", "dd"])

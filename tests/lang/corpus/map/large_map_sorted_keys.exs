@@ -1,0 +1,7 @@
+m = Map.new(1..30, fn i -> {i, i * 2} end)
+IO.inspect(Map.keys(m) |> Enum.take(10))
+IO.inspect(map_size(m))
+IO.inspect(Map.get(m, 17))
+s = Map.new(~w(delta alpha charlie bravo echo), &{&1, String.length(&1)})
+IO.inspect(s)
+IO.inspect(Map.keys(s))

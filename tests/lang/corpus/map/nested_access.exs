@@ -1,0 +1,10 @@
+data = %{user: %{profile: %{name: "Ann", langs: ["ex"]}}}
+IO.inspect(get_in(data, [:user, :profile, :name]))
+IO.inspect(get_in(data, [:user, :missing, :name]))
+IO.inspect(put_in(data, [:user, :profile, :name], "Bo"))
+IO.inspect(update_in(data, [:user, :profile, :langs], &["rs" | &1]))
+IO.inspect(put_in(data.user.profile.name, "Cy"))
+IO.inspect(update_in(data.user.profile.langs, &Enum.reverse(["go" | &1])))
+{v, new} = get_and_update_in(data, [:user, :profile, :name], &{&1, String.upcase(&1)})
+IO.inspect({v, new})
+IO.inspect(pop_in(data, [:user, :profile, :langs]))

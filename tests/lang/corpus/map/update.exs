@@ -1,0 +1,13 @@
+m = %{count: 1, names: []}
+IO.inspect(Map.update(m, :count, 0, &(&1 + 1)))
+IO.inspect(Map.update(m, :missing, 0, &(&1 + 1)))
+IO.inspect(Map.update!(m, :names, &["x" | &1]))
+IO.inspect(Map.replace(m, :count, 99))
+IO.inspect(Map.replace(m, :nope, 99))
+IO.inspect(Map.put_new(m, :count, 5))
+IO.inspect(Map.put_new(m, :other, 5))
+IO.inspect(Map.put_new_lazy(m, :lazy, fn -> :computed end))
+{old, new} = Map.get_and_update(m, :count, fn v -> {v, v * 10} end)
+IO.inspect({old, new})
+IO.inspect(Map.pop(m, :count))
+IO.inspect(Map.pop(m, :zz, :default))

@@ -1,0 +1,5 @@
+defmodule BoomError do
+  defexception message: "boom happened"
+end
+IO.puts("raising")
+raise BoomError

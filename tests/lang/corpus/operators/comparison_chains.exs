@@ -1,0 +1,7 @@
+IO.inspect(1 < 2 and 2 < 3)
+IO.inspect(Enum.all?([1, 2, 3] |> Enum.chunk_every(2, 1, :discard), fn [a, b] -> a < b end))
+IO.inspect(min(1, 1.0))
+IO.inspect(max(1, 1.0))
+IO.inspect(max(1.0, 1))
+IO.inspect(Enum.max([1, 1.0]))
+IO.inspect(Enum.sort([1.0, 1]))

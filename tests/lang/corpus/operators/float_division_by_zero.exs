@@ -1,0 +1,3 @@
+z = Enum.count([])
+IO.puts("dividing")
+IO.inspect(1 / z)

@@ -1,0 +1,3 @@
+big = String.to_float("1.0e308")
+IO.inspect(big)
+IO.inspect(big * 1.5)

@@ -1,0 +1,11 @@
+IO.inspect(1 in [1, 2])
+IO.inspect(3 in [1, 2])
+IO.inspect(3 not in [1, 2])
+IO.inspect(:a in (%{a: 1} |> Map.keys()))
+IO.inspect({:a, 1} in %{a: 1})
+IO.inspect(5 in 1..10)
+IO.inspect(5.0 in 1..10)
+IO.inspect(4 in 1..10//2)
+IO.inspect("x" in ["x", "y"])
+f = fn x when x in [:a, :b] -> :yes; _ -> :no end
+IO.inspect({f.(:a), f.(:c)})

@@ -1,0 +1,6 @@
+IO.inspect(div(7, 2))
+IO.inspect(rem(7, -2))
+IO.inspect(div(-7, -2))
+IO.inspect(7 / 2)
+d = Enum.random([0])
+IO.inspect(div(1, d))

@@ -1,0 +1,6 @@
+IO.inspect([1, 2, 1, 3, 1] -- [1, 1])
+IO.inspect([:a, :b, :c] -- [:c, :a])
+IO.inspect([1, 1.0] -- [1.0])
+IO.inspect([[1], [2]] -- [[1]])
+IO.inspect([] -- [1])
+IO.inspect([1, 2, 3] ++ [] -- [])

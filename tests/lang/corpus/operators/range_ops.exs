@@ -1,0 +1,10 @@
+IO.inspect(Enum.sum(1..100))
+IO.inspect(1..10 |> Enum.filter(&(rem(&1, 3) == 0)))
+r = 1..10//3
+IO.inspect(Enum.to_list(r))
+IO.inspect(Range.size(r))
+IO.inspect(Enum.reverse(1..4))
+IO.inspect(Enum.map(-2..2, &abs/1))
+IO.inspect(10..1 |> Enum.take(3))
+IO.inspect(Enum.at(1..5, 2))
+IO.inspect(Range.disjoint?(1..3, 4..6))

@@ -1,0 +1,3 @@
+x = Enum.random([1])
+IO.puts("before")
+IO.inspect(x and true)

@@ -1,0 +1,11 @@
+values = [[1], {1}, %{a: 1}, "bin", :atom, 1, 1.5, fn -> :f end |> is_function(), nil, 'cl', {1, 2}]
+IO.inspect(Enum.sort(values))
+IO.inspect(1 < :atom)
+IO.inspect(:atom < {})
+IO.inspect({} < %{})
+IO.inspect(%{} < [])
+IO.inspect([] < "")
+IO.inspect(nil < true)
+IO.inspect(false < nil)
+IO.inspect(Enum.sort([:b, "a", 3, [0], {9}]))
+IO.inspect(Enum.max([:z, 100, "x"]))

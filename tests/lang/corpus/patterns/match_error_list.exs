@@ -1,0 +1,2 @@
+IO.puts("start")
+[_, _] = Enum.to_list(1..3)

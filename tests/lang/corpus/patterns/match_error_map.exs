@@ -1,0 +1,2 @@
+%{a: a} = Map.new([{:b, 1}])
+IO.inspect(a)

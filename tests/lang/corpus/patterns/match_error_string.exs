@@ -1,0 +1,1 @@
+"abc" <> _ = String.upcase("xyz")

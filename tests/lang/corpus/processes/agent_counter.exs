@@ -1,0 +1,6 @@
+{:ok, agent} = Agent.start_link(fn -> 0 end)
+Agent.update(agent, &(&1 + 5))
+Agent.update(agent, &(&1 * 2))
+IO.inspect(Agent.get(agent, & &1))
+IO.inspect(Agent.get_and_update(agent, fn s -> {s, s + 1} end))
+IO.inspect(Agent.get(agent, & &1))

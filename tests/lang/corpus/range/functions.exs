@@ -1,0 +1,13 @@
+r = 1..10
+IO.inspect(Enum.to_list(r))
+IO.inspect(Range.new(1, 10, 3) |> Enum.to_list())
+IO.inspect(Range.size(1..10))
+IO.inspect(Range.size(10..1//1))
+IO.inspect(Range.disjoint?(1..5, 5..9))
+IO.inspect(Enum.member?(r, 3))
+IO.inspect(Enum.slice(r, 2..4))
+IO.inspect(first..last//step = 1..9//4)
+IO.inspect({first, last, step})
+IO.inspect(Enum.split(r, 3))
+IO.inspect(inspect(1..2//1))
+IO.inspect(Range.shift(1..3, 2) |> Enum.to_list())

@@ -1,0 +1,6 @@
+IO.inspect(String.upcase("hello World"))
+IO.inspect(String.downcase("HeLLo"))
+IO.inspect(String.capitalize("hELLO wORLD"))
+IO.inspect(String.upcase("straße"))
+IO.inspect(String.downcase("ÀÉÎ"))
+IO.inspect(String.capitalize("élan"))

@@ -1,0 +1,10 @@
+s = "añb"
+IO.inspect(byte_size(s))
+IO.inspect(String.length(s))
+IO.inspect(:binary.first(s))
+IO.inspect(String.to_charlist(s))
+IO.inspect(for <<b <- s>>, do: b)
+IO.inspect(?ñ)
+IO.inspect(<<?ñ::utf8>>)
+IO.inspect(String.bag_distance("abc", "abd") > 0)
+IO.inspect(String.jaro_distance("martha", "marhta"))

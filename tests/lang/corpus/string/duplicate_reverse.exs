@@ -1,0 +1,6 @@
+IO.inspect(String.duplicate("ab", 3))
+IO.inspect(String.duplicate("x", 0))
+IO.inspect(String.reverse("hello"))
+IO.inspect(String.reverse("héllo"))
+IO.inspect(String.reverse(""))
+IO.inspect("racecar" == String.reverse("racecar"))

@@ -1,0 +1,6 @@
+IO.inspect(["a\"b", "c\\d", "e\nf"])
+IO.inspect(%{"k\ty" => "v"})
+IO.inspect({"é", 'é'})
+IO.inspect("a" <> <<0xFF>>)
+IO.puts(inspect("quoted"))
+IO.puts(inspect('x'))

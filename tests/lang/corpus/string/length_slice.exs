@@ -1,0 +1,13 @@
+s = "hello, world"
+IO.inspect(String.length(s))
+IO.inspect(String.slice(s, 0, 5))
+IO.inspect(String.slice(s, 7..-1))
+IO.inspect(String.slice(s, -5, 5))
+IO.inspect(String.slice(s, 100, 2))
+IO.inspect(String.slice("héllo", 1, 3))
+IO.inspect(String.at(s, 4))
+IO.inspect(String.at(s, -1))
+IO.inspect(String.at(s, 99))
+IO.inspect(String.first(s))
+IO.inspect(String.last(s))
+IO.inspect(String.slice(s, 2..4))

@@ -1,0 +1,8 @@
+IO.inspect(String.split("k1=v1;k2=v2", ";") |> Enum.map(&String.split(&1, "=")) |> Map.new(fn [k, v] -> {k, v} end))
+IO.inspect(String.myers_difference("abc", "abd") |> length())
+IO.inspect(String.equivalent?("a", "a"))
+IO.inspect(String.chunk("abc123", :printable))
+IO.inspect(String.splitter("a b c", " ") |> Enum.take(2))
+IO.inspect(String.to_atom("ok"))
+IO.inspect(String.to_existing_atom("ok"))
+IO.inspect(String.normalize("e\u0301", :nfc) == "é")

@@ -1,0 +1,13 @@
+t = {:a, :b, :c}
+IO.inspect(elem(t, 0))
+IO.inspect(put_elem(t, 2, :z))
+IO.inspect(tuple_size(t))
+IO.inspect(Tuple.to_list(t))
+IO.inspect(List.to_tuple([1, 2, 3]))
+IO.inspect(Tuple.append(t, :d))
+IO.inspect(Tuple.insert_at(t, 0, :first))
+IO.inspect(Tuple.delete_at(t, 1))
+IO.inspect(Tuple.product({2, 3, 4}))
+IO.inspect(Tuple.sum({1, 2, 3.5}))
+IO.inspect(tuple_size({}))
+IO.inspect(is_tuple(t))

@@ -1,0 +1,4 @@
+defmodule A do
+  def first(l), do: hd(l)
+end
+A.first([])

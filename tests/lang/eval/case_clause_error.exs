@@ -1,0 +1,3 @@
+case :x do
+  :y -> 1
+end

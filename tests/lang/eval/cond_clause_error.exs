@@ -1,0 +1,4 @@
+n = 1
+cond do
+  n > 5 -> :big
+end

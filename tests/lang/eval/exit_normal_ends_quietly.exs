@@ -1,0 +1,3 @@
+IO.puts "before"
+exit(:normal)
+IO.puts "after"

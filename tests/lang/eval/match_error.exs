@@ -1,0 +1,2 @@
+{:ok, x} = {:error, 1}
+IO.puts x

@@ -1,0 +1,1 @@
+raise ArgumentError, "bad input"

@@ -1,0 +1,2 @@
+IO.puts "hi"
+throw :x
