@@ -19,6 +19,9 @@ fn main() {
     for f in otp_playground::bench::run_all(runs, scale, &std::env::var("BENCH_ONLY").unwrap_or_default(), clock) {
         println!("BENCH {} {:.1} {}", f.name, f.value, f.unit);
     }
+    for line in otp_playground::bench::run_lang_all(runs, &std::env::var("BENCH_ONLY").unwrap_or_default(), clock) {
+        println!("{line}");
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -52,6 +52,26 @@ ROWS = [
 ]
 
 
+# The language rows: the same bench/lang/*.exs on the BEAM and in our interpreter.
+# name -> (file, label)
+LANG_ROWS = [
+    ("lang_fib27", "fib27.exs", "naive fib(27)"),
+    ("lang_enum_pipeline", "enum_pipeline.exs", "Enum map/filter/sum over 1,000,000 integers"),
+    ("lang_map_updates", "map_updates.exs", "100,000 Map.put over 1,000 keys"),
+    ("lang_string_building", "string_building.exs", "100,000 interpolations + <> into an iolist"),
+]
+LANG_TARGET = 5.0  # interpreter in Chromium within 5x of the BEAM (+S 1)
+# What bounds a row that misses the target, from profiling the native interpreter
+# (`perf record` on examples/bench.rs with BENCH_ONLY=<row>); printed only when it misses.
+LANG_BOUNDS = {
+    "lang_fib27": "dispatch per instruction (76 % of samples in Machine::run, 6 % in enter per call)",
+    "lang_enum_pipeline": "dispatch per instruction and a closure call per element (39 % Machine::run), malloc/free per list cell (~20 %)",
+    "lang_map_updates": "Map.put copies the whole BTreeMap (clone_subtree 20 %) and drops the old one (dying_next + drop ~50 %): O(size) per update",
+}
+
+RAW_OUTPUT = {}
+
+
 def run(cmd, env=None, cwd=ROOT):
     print("$ " + " ".join(cmd), file=sys.stderr, flush=True)
     full_env = dict(os.environ)
@@ -62,6 +82,7 @@ def run(cmd, env=None, cwd=ROOT):
         sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-4000:])
         raise SystemExit(f"bench: {' '.join(cmd)} failed ({proc.returncode})")
     figures = {}
+    RAW_OUTPUT[" ".join(cmd)] = proc.stdout + proc.stderr
     for line in (proc.stdout + proc.stderr).splitlines():
         m = re.search(r"BENCH (\S+) ([0-9.]+) (.+)$", line)
         if m:
@@ -94,6 +115,74 @@ def ui_figures():
     return figures
 
 
+def lang_notes(text):
+    """The interpreter runners' extra lines: name -> {"result", "timing", "not_yet"}."""
+    notes = {}
+    for line in text.splitlines():
+        m = re.search(r"BENCH(RESULT|TIMING|NOTYET) (\S+) (.*)$", line)
+        if m:
+            notes.setdefault(m.group(2), {})[m.group(1).lower()] = m.group(3).strip()
+    return notes
+
+
+def beam_lang(runs):
+    """Each bench/lang program on the BEAM, `runs` times: median ms of its own :timer.tc, and its RESULT."""
+    out = {}
+    for name, file, _ in LANG_ROWS:
+        times, result = [], None
+        for _ in range(runs):
+            proc = subprocess.run(["elixir", "--erl", "+S 1", os.path.join("bench", "lang", file)], cwd=ROOT, capture_output=True, text=True)
+            m = re.search(r"^TIME_US (\d+)$", proc.stdout, re.M)
+            r = re.search(r"^RESULT (.*)$", proc.stdout, re.M)
+            if proc.returncode != 0 or not m or not r:
+                sys.stderr.write(proc.stdout[-2000:] + proc.stderr[-2000:])
+                raise SystemExit(f"bench: elixir {file} failed")
+            times.append(int(m.group(1)) / 1000.0)
+            result = r.group(1)
+        times.sort()
+        out[name] = (times[len(times) // 2], result)
+    return out
+
+
+def lang_table(chromium, native, chromium_notes, native_notes, beam):
+    """The language rows: median ms on each side, the result checked equal, the ratios to the BEAM."""
+    lines = [
+        "| program (bench/lang) | result (equal on all sides) | Chromium (wasm) ms | native ms | BEAM (+S 1) ms | Chromium / BEAM | native / BEAM | target (Chromium ≤ 5x BEAM) |",
+        "|---|---|---:|---:|---:|---:|---:|---|",
+    ]
+    timings = set()
+    for name, file, label in LANG_ROWS:
+        b, beam_result = beam.get(name, (None, None))
+        cells, results = [], {}
+        for figures, notes in ((chromium, chromium_notes), (native, native_notes)):
+            note = notes.get(name, {})
+            if "notyet" in note:
+                cells.append(f"not yet: {note['notyet']}")
+            elif name in figures:
+                results[id(figures)] = note.get("result")
+                cells.append(fmt(figures[name][0]))
+                if "timing" in note:
+                    timings.add(note["timing"])
+            else:
+                cells.append("–")
+        agree = set(results.values()) | ({beam_result} if beam_result is not None else set())
+        if len(agree) > 1:
+            result = "MISMATCH: " + " / ".join(sorted(str(a) for a in agree))
+            c = n = None
+        else:
+            result = next(iter(agree), "–")
+            c = chromium.get(name, (None,))[0]
+            n = native.get(name, (None,))[0]
+        ratio_c = f"{c / b:.1f}x" if c is not None and b else "–"
+        ratio_n = f"{n / b:.1f}x" if n is not None and b else "–"
+        tgt = "–"
+        if c is not None and b:
+            tgt = "met" if c <= LANG_TARGET * b else "NOT met" + (f": {LANG_BOUNDS[name]}" if name in LANG_BOUNDS else "")
+        lines.append(f"| {label} (`{file}`) | `{result}` | {cells[0]} | {cells[1]} | {fmt(b)} | {ratio_c} | {ratio_n} | {tgt} |")
+    how = ", ".join(sorted(timings)) or "–"
+    return "\n".join(lines), how
+
+
 def fmt(v):
     if v is None:
         return "–"
@@ -102,7 +191,23 @@ def fmt(v):
     return f"{v:.1f}"
 
 
+def lang_only():
+    """`scripts/bench.py --lang`: the language rows alone (interpreter natively, in Chromium, BEAM)."""
+    runs = int(os.environ.get("BENCH_RUNS", "5"))
+    only = ",".join(name for name, _, _ in LANG_ROWS)
+    native = run(["cargo", "run", "--quiet", "--release", "--example", "bench"], env={"BENCH_ONLY": only})
+    chromium = run(["cargo", "test", "--release", "--target", "wasm32-unknown-unknown", "--features", "bench", "--test", "bench_wasm", "--", "--nocapture", "language_benchmarks"], env=WASM_ENV)
+    beam = beam_lang(runs) if shutil.which("elixir") else {}
+    native_text = next(t for c, t in RAW_OUTPUT.items() if "--example bench" in c)
+    chromium_text = next(t for c, t in RAW_OUTPUT.items() if "bench_wasm" in c)
+    table, timing = lang_table(chromium, native, lang_notes(chromium_text), lang_notes(native_text), beam)
+    load = open("/proc/loadavg").read().split()[:3]
+    print(f"{table}\n\nInterpreter timed by: {timing}. Medians of {runs} runs. Load average at the end: {' '.join(load)}.")
+
+
 def main():
+    if "--lang" in sys.argv:
+        return lang_only()
     write = "--write" in sys.argv
     native = run(["cargo", "run", "--quiet", "--release", "--example", "bench"])
     wasm_tests = ["--test", "bench_wasm"]
@@ -111,8 +216,10 @@ def main():
     chromium = run(["cargo", "test", "--release", "--target", "wasm32-unknown-unknown", "--features", "bench", *wasm_tests, "--", "--nocapture"], env=WASM_ENV)
     chromium.update(ui_figures())
     beam = {}
+    beam_lang_figures = {}
     if shutil.which("elixir"):
         beam = run(["elixir", "--erl", "+S 1 +P 2000000", "bench/beam_bench.exs"])
+        beam_lang_figures = beam_lang(int(os.environ.get("BENCH_RUNS", "5")))
     else:
         print("bench: elixir not installed, BEAM column left empty", file=sys.stderr)
 
@@ -133,6 +240,12 @@ def main():
             tgt = f"≤ {target}: {'met' if c <= target else 'NOT met'}"
         lines.append(f"| {label} | {unit} | {fmt(c)} | {fmt(n)} | {fmt(b)} | {ratio} | {tgt} |")
     table = "\n".join(lines)
+    native_text = next(t for c, t in RAW_OUTPUT.items() if "--example bench" in c)
+    chromium_text = next(t for c, t in RAW_OUTPUT.items() if "bench_wasm" in c)
+    lang, lang_timing = lang_table(chromium, native, lang_notes(chromium_text), lang_notes(native_text), beam_lang_figures)
+    load = open("/proc/loadavg").read().split()[:3] if os.path.exists("/proc/loadavg") else ["?"] * 3
+    table += "\n\nThe Elixir language (issue 10): the same `.exs` on the BEAM and in our interpreter\n\n" + lang
+    table += f"\n\nInterpreter timed by: {lang_timing}. Load average at the end of the run: {' '.join(load)}."
     print(table)
     if write:
         cpu = "unknown CPU"
@@ -162,6 +275,14 @@ How each figure is made: `src/bench.rs` (runtime workloads, shared by `examples/
 `tests/bench_storage_wasm.rs` (IndexedDB). Memory per process is live heap bytes (a counting allocator)
 divided by the number of idle processes; on the BEAM it is `:erlang.memory(:processes)` growth.
 BEAM timers fire in real time (deadlines spread over 1 s), so their fire cost is the VM's CPU time.
+
+The language rows run the programs of `bench/lang/` three ways: `elixir --erl "+S 1"` (the BEAM,
+one scheduler), our interpreter natively (release) and in Chromium (release wasm), `BENCH_RUNS`
+times each, medians. Each program times its workload itself with `:timer.tc`, so start-up
+(the BEAM's boot; our parsing, compiling and prelude) is left out; where our interpreter lacks
+`:timer.tc`, `src/bench.rs` times `run_script` from outside and subtracts a run of the module
+definitions alone (the table says which). Each program prints its result, and the table shows
+it only when all three sides printed the same. `scripts/bench.py --lang` runs these rows alone.
 
 Noise: this kind of machine has 2 shared cores, and one `make bench` against the next can differ a
 lot even with medians. On 2026-11-22, three runs gave Chromium cast 47, 98 and 59 ns and call

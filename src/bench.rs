@@ -237,3 +237,100 @@ pub fn run_all(runs: usize, scale: f64, only: &str, clock: fn() -> f64) -> Vec<F
     out.push(Figure { name: "timers_fire", value: median(timer_runs.iter().map(|t| t.1).collect()), unit: "ms/100k" });
     out
 }
+
+/// The language benchmarks: the `.exs` programs of `bench/lang/`, which `make bench` also runs on
+/// the BEAM. Each times its own workload with `:timer.tc` and prints `RESULT ...` and
+/// `TIME_US ...`, so start-up (parsing, compiling, the prelude) is left out on both sides.
+pub const LANG_PROGRAMS: [(&str, &str); 4] = [
+    ("lang_fib27", include_str!("../bench/lang/fib27.exs")),
+    ("lang_enum_pipeline", include_str!("../bench/lang/enum_pipeline.exs")),
+    ("lang_map_updates", include_str!("../bench/lang/map_updates.exs")),
+    ("lang_string_building", include_str!("../bench/lang/string_building.exs")),
+];
+
+/// What one language benchmark gave in our interpreter.
+#[derive(Clone, Debug)]
+pub enum LangFigure {
+    /// Median ms of the workload, the `RESULT` line it printed, and how it was timed.
+    Timed { ms: f64, result: String, timing: &'static str },
+    /// The interpreter could not run the program yet: the first line of its error.
+    NotYet(String),
+}
+
+/// The harness line every program in `bench/lang/` ends with; what follows it is timing only.
+const HARNESS: &str = "{us, result} = :timer.tc(&Bench.run/0)";
+
+struct Run {
+    stdout: String,
+    stderr: String,
+    status: i32,
+    ms: f64,
+}
+
+fn run_exs(source: &str, name: &str, clock: fn() -> f64) -> Run {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let t0 = clock();
+    let status = crate::lang::run_script(source, name, &mut out, &mut err);
+    let ms = clock() - t0;
+    Run { stdout: String::from_utf8_lossy(&out).into_owned(), stderr: String::from_utf8_lossy(&err).into_owned(), status, ms }
+}
+
+fn line_after<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    text.lines().find_map(|l| l.strip_prefix(prefix))
+}
+
+/// Runs one program `runs` times in the interpreter. Uses the program's own `:timer.tc` when the
+/// interpreter has it; otherwise times `run_script` from outside, once with the workload
+/// (`IO.puts` of `Bench.run()`) and once with the module definitions only, and subtracts the
+/// medians, so parsing, compiling and the prelude are left out as `:timer.tc` leaves them out.
+pub fn run_lang(name: &str, source: &str, runs: usize, clock: fn() -> f64) -> LangFigure {
+    let first = run_exs(source, name, clock);
+    let not_yet = |run: &Run| LangFigure::NotYet(run.stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or("no output").trim().to_string());
+    let result = line_after(&first.stdout, "RESULT ").map(str::to_string);
+    if first.status == 0 && line_after(&first.stdout, "TIME_US ").is_some() {
+        let mut times = Vec::new();
+        for _ in 0..runs {
+            let run = run_exs(source, name, clock);
+            match line_after(&run.stdout, "TIME_US ").and_then(|t| t.trim().parse::<f64>().ok()) {
+                Some(us) => times.push(us / 1000.0),
+                None => return not_yet(&run),
+            }
+        }
+        return LangFigure::Timed { ms: median(times), result: result.unwrap_or_default(), timing: ":timer.tc" };
+    }
+    let Some(cut) = source.find(HARNESS) else { return not_yet(&first) };
+    let definitions = &source[..cut];
+    let workload = format!("{definitions}IO.puts(\"RESULT #{{inspect(Bench.run())}}\")\n");
+    let probe = run_exs(&workload, name, clock);
+    if probe.status != 0 {
+        return not_yet(&probe);
+    }
+    let (mut full, mut base) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        full.push(run_exs(&workload, name, clock).ms);
+        base.push(run_exs(definitions, name, clock).ms);
+    }
+    let result = line_after(&probe.stdout, "RESULT ").unwrap_or_default().to_string();
+    LangFigure::Timed { ms: (median(full) - median(base)).max(0.0), result, timing: "run_script minus definitions-only run" }
+}
+
+/// Every language benchmark as the lines `make bench` reads: `BENCH name ms ms`, `BENCHRESULT name
+/// text`, `BENCHTIMING name how`, or `BENCHNOTYET name error`.
+pub fn run_lang_all(runs: usize, only: &str, clock: fn() -> f64) -> Vec<String> {
+    let want = |name: &str| only.is_empty() || only.split(',').any(|o| o == name || name.strip_prefix("lang_") == Some(o));
+    let mut lines = Vec::new();
+    for (name, source) in LANG_PROGRAMS {
+        if !want(name) {
+            continue;
+        }
+        match run_lang(name, source, runs, clock) {
+            LangFigure::Timed { ms, result, timing } => {
+                lines.push(format!("BENCH {name} {ms:.1} ms"));
+                lines.push(format!("BENCHRESULT {name} {result}"));
+                lines.push(format!("BENCHTIMING {name} {timing}"));
+            }
+            LangFigure::NotYet(error) => lines.push(format!("BENCHNOTYET {name} {error}")),
+        }
+    }
+    lines
+}

@@ -2,7 +2,7 @@
 //! `--features bench`; `make bench` runs it and reads the `BENCH` lines it logs.
 #![cfg(all(target_arch = "wasm32", feature = "bench"))]
 
-use otp_playground::bench::{CountingAlloc, run_all};
+use otp_playground::bench::{CountingAlloc, run_all, run_lang_all};
 use wasm_bindgen_test::*;
 
 #[global_allocator]
@@ -18,5 +18,13 @@ fn clock() -> f64 {
 fn runtime_benchmarks() {
     for f in run_all(5, 1.0, "", clock) {
         console_log!("BENCH {} {:.1} {}", f.name, f.value, f.unit);
+    }
+}
+
+/// The `bench/lang/` programs in our interpreter, in Chromium.
+#[wasm_bindgen_test]
+fn language_benchmarks() {
+    for line in run_lang_all(5, "", clock) {
+        console_log!("{line}");
     }
 }
