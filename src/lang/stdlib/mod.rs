@@ -64,24 +64,12 @@ pub(crate) fn no_clause(module: &str, fun: &str, arity: usize) -> Raise {
     )
 }
 
-/// Elixir's name for a value's type in protocol errors (`of type Atom`).
+/// Elixir's name for a value's type in protocol errors (`of type Atom`, `of type Foo (a struct)`).
 fn type_name(v: &Value) -> String {
-    if let Some(s) = v.struct_name() {
-        return format!("{} (a struct)", s.module_name());
+    match v.struct_name() {
+        Some(s) => format!("{} (a struct)", s.module_name()),
+        None => super::kernel::type_name(v).to_string(),
     }
-    match v {
-        Value::Int(_) | Value::BigInt(_) => "Integer",
-        Value::Float(_) => "Float",
-        Value::Atom(_) => "Atom",
-        Value::Binary(_) => "BitString",
-        Value::Tuple(_) => "Tuple",
-        Value::Map(_) => "Map",
-        Value::Fun(_) => "Function",
-        Value::Pid(_) => "PID",
-        Value::Ref(_) => "Reference",
-        _ => "List",
-    }
-    .to_string()
 }
 
 /// `** (Protocol.UndefinedError) protocol Enumerable not implemented for :a of type Atom`.
