@@ -520,26 +520,13 @@ impl<'k> Compiler<'k> {
     }
 
     fn map(&mut self, args: &[Expr], meta: Meta) -> CResult<()> {
-        if let [Expr::Node(n)] = args
-            && let (Head::Atom(op), Some(upd)) = (&n.head, &n.args)
-                && &**op == "|" && upd.len() == 2 {
-                    self.expr(&upd[0], false)?;
-                    let pairs = pairs_of(&upd[1], meta)?;
-                    for (k, v) in &pairs {
-                        self.expr(k, false)?;
-                        self.expr(v, false)?;
-                    }
-                    self.emit(Op::MapUpdate(pairs.len() as u32));
-                    return Ok(());
-                }
-        let mut n = 0;
-        for a in args {
-            for (k, v) in pairs_of(a, meta)? {
-                self.expr(&k, false)?;
-                self.expr(&v, false)?;
-                n += 1;
-            }
+        if let Some((map, pairs)) = update_form(args) {
+            self.expr(map, false)?;
+            let n = self.push_pairs(std::slice::from_ref(pairs), meta)?;
+            self.emit(Op::MapUpdate(n));
+            return Ok(());
         }
+        let n = self.push_pairs(args, meta)?;
         self.emit(Op::Map(n));
         Ok(())
     }
@@ -547,19 +534,21 @@ impl<'k> Compiler<'k> {
     fn struct_literal(&mut self, module: &Expr, fields: &Expr, meta: Meta) -> CResult<()> {
         let module = self.module_of(module, meta)?;
         let Some(("%{}", Some(args))) = fields.as_named() else { return err(meta, "invalid struct") };
-        if let [Expr::Node(n)] = args
-            && let (Head::Atom(op), Some(upd)) = (&n.head, &n.args)
-                && &**op == "|" && upd.len() == 2 {
-                    // %S{s | k: v}: checks the struct name, then updates.
-                    self.expr(&upd[0], false)?;
-                    let pairs = pairs_of(&upd[1], meta)?;
-                    for (k, v) in &pairs {
-                        self.expr(k, false)?;
-                        self.expr(v, false)?;
-                    }
-                    self.emit(Op::MapUpdate(pairs.len() as u32));
-                    return Ok(());
-                }
+        if let Some((map, pairs)) = update_form(args) {
+            // %S{s | k: v} updates like %{s | k: v}; the check that `s` is an S
+            // (BadStructError) is not made yet.
+            self.expr(map, false)?;
+            let n = self.push_pairs(std::slice::from_ref(pairs), meta)?;
+            self.emit(Op::MapUpdate(n));
+            return Ok(());
+        }
+        let n = self.push_pairs(args, meta)?;
+        self.emit(Op::Struct { module, n });
+        Ok(())
+    }
+
+    /// Pushes the key and value of every pair in `args` (keyword lists and `k => v`); their count.
+    fn push_pairs(&mut self, args: &[Expr], meta: Meta) -> CResult<u32> {
         let mut n = 0;
         for a in args {
             for (k, v) in pairs_of(a, meta)? {
@@ -568,8 +557,7 @@ impl<'k> Compiler<'k> {
                 n += 1;
             }
         }
-        self.emit(Op::Struct { module, n });
-        Ok(())
+        Ok(n)
     }
 
     /// A module name in code: an alias, `__MODULE__` or an atom.
@@ -830,6 +818,15 @@ fn split_improper(items: &[Expr]) -> (Vec<&Expr>, Option<&Expr>) {
             return (heads, Some(t));
         }
     (heads, None)
+}
+
+/// The `m | pairs` inside `%{m | pairs}`, if this is an update.
+fn update_form(args: &[Expr]) -> Option<(&Expr, &Expr)> {
+    let [Expr::Node(n)] = args else { return None };
+    match (&n.head, n.args.as_deref()) {
+        (Head::Atom(op), Some([map, pairs])) if &**op == "|" => Some((map, pairs)),
+        _ => None,
+    }
 }
 
 /// The pairs of a map literal's argument: `a: 1` keyword items and `k => v` pairs.
